@@ -37,7 +37,7 @@ export default defineConfig({
       },
       {
         plugins: [svelte(), svelteTesting()],
-        resolve: { alias: { $lib: here('./src-renderer/lib') } },
+        resolve: { alias: { $lib: here('./src-renderer/lib'), $shared: here('./src-shared') } },
         test: {
           name: 'jsdom',
           environment: 'jsdom',

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { pushEventIpcChannel } from '../../src-shared/contract';
+import { createDesk, type Desk } from '../desk';
+import { parsePushPayload } from '../ipc/dispatch';
+import { createElectronSettingsStore } from '../platform/electronSettingsStore';
+import { registerIpcHandlers, rendererOrigin } from './ipcElectron';
+import { menuTemplate } from './menu';
+import { contentSecurityPolicy, mimeTypeOf, readIndexHtml, resolveRendererFile } from './rendererFiles';
+import { hardenedWindowOptions, sanitizeBounds, type WindowBounds } from './windowOptions';
+
+// The app:// scheme must be privileged before `ready`, or IndexedDB (the Dexie cache) is unavailable on it.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+let mainWindow: BrowserWindow | null = null;
+let desk: Desk | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('[desk] failed to start', error);
+    app.exit(1);
+  });
+}
+
+function start() {
+  const windowState = new ElectronStore<{ bounds?: WindowBounds }>({ name: 'window-state' });
+  desk = createDesk({
+    identity: { name: 'Provider Desk', version: app.getVersion(), shell: 'electron' },
+    settingsStore: createElectronSettingsStore(),
+  });
+  serveRenderer();
+  denyPermissions();
+  registerIpcHandlers(ipcMain, desk, () => mainWindow?.webContents.id);
+  desk.subscribe((event, payload) => {
+    const checked = parsePushPayload(event, payload);
+    if (checked !== undefined) mainWindow?.webContents.send(pushEventIpcChannel, event, checked);
+  });
+  const showAbout = () => mainWindow?.webContents.send(pushEventIpcChannel, 'app.showAbout', {});
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', { showAbout }) as never));
+  mainWindow = createWindow(windowState);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => desk?.dispose());
+}
+
+function serveRenderer() {
+  const csp = contentSecurityPolicy(readIndexHtml(rendererDir));
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'renderer' ? resolveRendererFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, {
+      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+function denyPermissions() {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function createWindow(windowState: ElectronStore<{ bounds?: WindowBounds }>) {
+  const bounds = sanitizeBounds(windowState.get('bounds'));
+  const window = new BrowserWindow(hardenedWindowOptions(preloadPath, bounds));
+  if (bounds.maximized) window.maximize();
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${rendererOrigin}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No new windows, inside the app or outside it: the renderer never needs one.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const remember = () => {
+    if (window.isDestroyed()) return;
+    windowState.set('bounds', { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  window.on('close', remember);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(`${rendererOrigin}/index.html`);
+  return window;
+}

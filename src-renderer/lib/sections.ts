@@ -1,0 +1,16 @@
+/** The sidebar's sections, in order; the n-th is reached with Ctrl/Cmd+n. */
+export const sections = [
+  { path: '/clients', label: 'Clients' },
+  { path: '/members', label: 'Members' },
+  { path: '/events', label: 'Event logs' },
+  { path: '/billing', label: 'Billing' },
+  { path: '/settings', label: 'Settings' },
+] as const;
+
+export type Section = (typeof sections)[number];
+export type SectionPath = Section['path'];
+
+/** The section a route path belongs to (`/clients/abc` belongs to Clients), if any. */
+export function sectionFor(pathname: string): Section | undefined {
+  return sections.find((section) => pathname === section.path || pathname.startsWith(`${section.path}/`));
+}

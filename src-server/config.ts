@@ -1,0 +1,121 @@
+// Server configuration: flags override environment variables, zod validates the result.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+const int = z.coerce.number().int();
+
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: int.min(0).max(65535).default(8443),
+    databaseUrl: z.string().optional(),
+    publicUrl: z.url().optional(),
+    tlsCert: z.string().optional(),
+    tlsKey: z.string().optional(),
+    tlsSelfSigned: bool.default(false),
+    insecureHttp: bool.default(false),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: int.min(1).max(65535).default(587),
+        secure: bool.default(false),
+        user: z.string().optional(),
+        pass: z.string().optional(),
+        ignoreTls: bool.default(false),
+      })
+      .optional(),
+    mailFrom: z.string().default('Provider Desk <no-reply@provider-desk.local>'),
+    disableUserRegistration: bool.default(false),
+    /** true: registration links go by mail (204); false: send-verification-email returns the token (Bitwarden's self-hosted default). */
+    emailVerification: bool.default(true),
+    newDeviceVerification: bool.default(false),
+    /** Slow KDF work factor for the server-side re-hash of master password hashes. */
+    passwordHashIterations: int.min(1000).default(200_000),
+    /** Bitwarden waits 2 s before answering a failed secret check. */
+    failedAuthDelayMs: int.min(0).default(2000),
+    backoff: z
+      .object({
+        accountMaxFailures: int.min(1).default(5),
+        ipMaxFailures: int.min(1).default(30),
+        windowSeconds: int.min(1).default(900),
+        lockSeconds: int.min(1).default(60),
+        maxLockSeconds: int.min(1).default(3600),
+      })
+      .default({ accountMaxFailures: 5, ipMaxFailures: 30, windowSeconds: 900, lockSeconds: 60, maxLockSeconds: 3600 }),
+    bodyLimitBytes: int.min(1024).default(5 * 1024 * 1024),
+    trustProxy: bool.default(false),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!!c.tlsCert !== !!c.tlsKey) ctx.addIssue({ code: 'custom', message: '--tls-cert and --tls-key go together' });
+    if (c.insecureHttp && !isLoopback(c.host)) {
+      ctx.addIssue({ code: 'custom', message: '--insecure-http is only allowed when --host is a loopback address' });
+    }
+    if (!c.insecureHttp && !c.tlsCert && !c.tlsSelfSigned) {
+      ctx.addIssue({ code: 'custom', message: 'choose --tls-cert/--tls-key, --tls-self-signed, or --insecure-http (loopback only)' });
+    }
+  });
+
+export type ServerConfig = z.output<typeof configSchema>;
+export type ServerConfigInput = z.input<typeof configSchema>;
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export function parseConfig(input: ServerConfigInput): ServerConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new Error(`invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`);
+  }
+  return result.data;
+}
+
+/** The OS application-data folder for the server's files. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Provider Desk Server');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Provider Desk Server');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'provider-desk-server');
+}
+
+/** Reads the environment part of the configuration (flags are merged on top by the CLI). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfigInput {
+  const pick = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const smtpHost = pick('SMTP_HOST');
+  return {
+    dataDir: pick('PD_DATA_DIR') ?? defaultDataDir(env),
+    host: pick('PD_HOST'),
+    port: pick('PD_PORT') as unknown as number | undefined,
+    databaseUrl: pick('DATABASE_URL'),
+    publicUrl: pick('PD_PUBLIC_URL'),
+    tlsCert: pick('PD_TLS_CERT'),
+    tlsKey: pick('PD_TLS_KEY'),
+    tlsSelfSigned: pick('PD_TLS_SELF_SIGNED') as unknown as boolean | undefined,
+    insecureHttp: pick('PD_INSECURE_HTTP') as unknown as boolean | undefined,
+    smtp: smtpHost
+      ? {
+          host: smtpHost,
+          port: pick('SMTP_PORT') as unknown as number | undefined,
+          secure: pick('SMTP_SECURE') as unknown as boolean | undefined,
+          user: pick('SMTP_USER'),
+          pass: pick('SMTP_PASS'),
+        }
+      : undefined,
+    mailFrom: pick('SMTP_FROM'),
+    disableUserRegistration: pick('PD_DISABLE_REGISTRATION') as unknown as boolean | undefined,
+    logLevel: pick('PD_LOG_LEVEL') as ServerConfigInput['logLevel'],
+  };
+}
+
+/** The public base URL clients use (`{base}/api`, `{base}/identity`). */
+export function publicBaseUrl(config: ServerConfig, port: number): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const scheme = config.insecureHttp && !config.tlsCert && !config.tlsSelfSigned ? 'http' : 'https';
+  const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  return `${scheme}://${host}:${port}`;
+}

@@ -1,0 +1,8 @@
+// The one migration set, in order. Add a file per change (`002_providers.ts`, …) and list it here;
+// never edit a migration that has shipped.
+import type { Migration } from 'kysely';
+import * as m001 from './001_core';
+
+export const migrations: Record<string, Migration> = {
+  '001_core': m001,
+};

@@ -1,0 +1,85 @@
+// Organization roles and the access checks every org route uses (bitwarden-api.md §7.1).
+// Issue 5 adds provider users here: they pass every check as Owners of their client orgs.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Organization, OrganizationUser } from '../db/schema';
+import { parseJson } from '../db/values';
+import { ApiError, notFound } from '../http/errors';
+
+export const OrgUserType = { Owner: 0, Admin: 1, User: 2, Custom: 4 } as const;
+export const OrgUserStatus = { Revoked: -1, Invited: 0, Accepted: 1, Confirmed: 2, Staged: 3 } as const;
+
+export const PERMISSION_NAMES = [
+  'accessEventLogs', 'accessImportExport', 'accessReports', 'createNewCollections', 'editAnyCollection',
+  'deleteAnyCollection', 'manageGroups', 'managePolicies', 'manageSso', 'manageUsers', 'manageResetPassword',
+  'manageScim', 'manageAccessRules',
+] as const;
+export type PermissionName = (typeof PERMISSION_NAMES)[number];
+export type Permissions = Record<PermissionName, boolean>;
+
+export function defaultPermissions(): Permissions {
+  return Object.fromEntries(PERMISSION_NAMES.map((p) => [p, false])) as Permissions;
+}
+
+export function readPermissions(json: string | null): Permissions {
+  const stored = parseJson<Partial<Permissions>>(json, {});
+  const perms = defaultPermissions();
+  for (const name of PERMISSION_NAMES) perms[name] = stored[name] === true;
+  return perms;
+}
+
+export interface OrgAccess {
+  org: Organization;
+  /** The caller's Confirmed membership (null once provider users can act without one). */
+  membership: OrganizationUser | null;
+  /** Effective role: a provider user acts as Owner. */
+  role: number;
+  permissions: Permissions;
+}
+
+type DbOrTrx = Kysely<Database> | Transaction<Database>;
+
+/** The caller's access to an org, or null when the caller is not a Confirmed member (or the org is unknown). */
+export async function loadOrgAccess(db: DbOrTrx, orgId: string, userId: string): Promise<OrgAccess | null> {
+  const org = await db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
+  if (!org) return null;
+  const membership = await db
+    .selectFrom('organization_users')
+    .selectAll()
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('status', '=', OrgUserStatus.Confirmed)
+    .executeTakeFirst();
+  if (!membership) return null;
+  return { org, membership, role: membership.type, permissions: readPermissions(membership.permissions) };
+}
+
+export interface OrgRequirement {
+  /** Roles that pass outright. Owner is implied. */
+  roles?: readonly number[];
+  /** A Custom member holding this permission passes too. */
+  permission?: PermissionName;
+  /** What a failed check answers: 404 by default (older org endpoints), or a prepared error. */
+  onDenied?: () => ApiError;
+}
+
+export function hasOrgRole(access: OrgAccess, req: OrgRequirement): boolean {
+  if (access.role === OrgUserType.Owner) return true;
+  if (req.roles?.includes(access.role)) return true;
+  return req.permission !== undefined && access.role === OrgUserType.Custom && access.permissions[req.permission];
+}
+
+/** Loads the caller's access and enforces the requirement; throws 404 (or `onDenied()`) otherwise. */
+export async function requireOrgRole(db: DbOrTrx, orgId: string, userId: string, req: OrgRequirement = {}): Promise<OrgAccess> {
+  const access = isGuid(orgId) ? await loadOrgAccess(db, orgId, userId) : null;
+  if (!access || !hasOrgRole(access, req)) throw req.onDenied ? req.onDenied() : notFound();
+  return access;
+}
+
+/** Shorthands for the common requirements. */
+export const OWNER: OrgRequirement = { roles: [] };
+export const ADMIN: OrgRequirement = { roles: [OrgUserType.Admin] };
+export const withPermission = (permission: PermissionName): OrgRequirement => ({ roles: [OrgUserType.Admin], permission });
+
+export function isGuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

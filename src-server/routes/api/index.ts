@@ -1,0 +1,6 @@
+// Routes under `/api`. Each module is one file under `routes/api/` (or a folder with its own index);
+// add yours to this list. Every route here needs a bearer token unless declared `config: { anonymous: true }`.
+import type { RouteModule } from '../../context';
+import config from './config';
+
+export const apiModules: RouteModule[] = [config];
