@@ -3,7 +3,13 @@
  * ("MAC mismatch", "type 0 needs a 32-byte key"); they never include keys, plaintexts or ciphertexts, because
  * errors end up in logs and toasts.
  */
-export const cryptoErrorCodes = ['bad_format', 'mac_mismatch', 'wrong_key_type', 'kdf_too_weak', 'decrypt_failed'] as const;
+export const cryptoErrorCodes = [
+  'bad_format',
+  'mac_mismatch',
+  'wrong_key_type',
+  'kdf_too_weak',
+  'decrypt_failed',
+] as const;
 
 export type CryptoErrorCode = (typeof cryptoErrorCodes)[number];
 

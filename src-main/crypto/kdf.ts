@@ -103,7 +103,12 @@ export function kdfFromPrelogin(body: unknown): KdfConfig {
   const config: KdfConfig =
     raw.kdf === 0
       ? { kdf: 0, iterations: raw.iterations }
-      : { kdf: 1, iterations: raw.iterations, memory: raw.memory ?? undefined, parallelism: raw.parallelism ?? undefined };
+      : {
+          kdf: 1,
+          iterations: raw.iterations,
+          memory: raw.memory ?? undefined,
+          parallelism: raw.parallelism ?? undefined,
+        };
   assertKdfFromPrelogin(config);
   return config;
 }

@@ -25,7 +25,11 @@ export function unlockUserKey(masterKey: Uint8Array, protectedUserKey: string): 
  * Decrypts the user's (or an org's) PKCS#8 private key (type 2 under the user or org key). With
  * `expectedPublicKey`, also checks the pair matches, as clients do after unlock (`decrypt_failed` if not).
  */
-export function decryptPrivateKey(encryptedPrivateKey: string, key: Uint8Array, expectedPublicKey?: string): Uint8Array {
+export function decryptPrivateKey(
+  encryptedPrivateKey: string,
+  key: Uint8Array,
+  expectedPublicKey?: string,
+): Uint8Array {
   const privateKey = decryptToBytes(encryptedPrivateKey, key);
   try {
     const publicKey = publicKeyFromPrivate(privateKey);

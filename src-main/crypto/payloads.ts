@@ -19,7 +19,10 @@ export function makeProviderSetup(userPublicKey: string): {
 /** An org RSA key pair with the private key under the org key (type 2), as `keyPair` / `keys` expect. */
 async function makeOrgKeyPair(orgKey: Uint8Array) {
   const { publicKey, privateKey } = await rsaGenerateKeyPair();
-  return { keyPair: { publicKey, encryptedPrivateKey: encryptToString(privateKey, orgKey) }, orgPrivateKey: privateKey };
+  return {
+    keyPair: { publicKey, encryptedPrivateKey: encryptToString(privateKey, orgKey) },
+    orgPrivateKey: privateKey,
+  };
 }
 
 export interface ClientOrganizationPayload {

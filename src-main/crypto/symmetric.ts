@@ -79,8 +79,8 @@ export function decryptToString(encString: string, key: Uint8Array): string {
 }
 
 /** Decrypts the binary (EncArrayBuffer) form. */
-export function decryptBufferToBytes(buffer: Uint8Array, key: Uint8Array): Uint8Array {
-  return decryptEncString(parseEncBuffer(buffer), key);
+export function decryptBufferToBytes(buffer: Uint8Array | ArrayBuffer, key: Uint8Array): Uint8Array {
+  return decryptEncString(parseEncBuffer(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)), key);
 }
 
 /** Wraps a 64-byte key under another: type 2 of the raw key bytes. */

@@ -85,7 +85,12 @@ describe('parse and format', () => {
 
 describe('binary form (§5.4)', () => {
   it('type 2 puts the MAC before the data', () => {
-    const enc = { type: 2 as const, iv: range(16), mac: range(32).map((b) => b + 100), data: range(16).map((b) => b + 200) };
+    const enc = {
+      type: 2 as const,
+      iv: range(16),
+      mac: range(32).map((b) => b + 100),
+      data: range(16).map((b) => b + 200),
+    };
     const buffer = formatEncBuffer(enc);
     expect(buffer[0]).toBe(2);
     expect(buffer.subarray(17, 49)).toEqual(enc.mac);

@@ -7,9 +7,10 @@ import { EFF_LONG_WORDLIST, fingerprintPhrase } from '../../../../src-main/crypt
 import { keyPair, toB64 } from './helpers';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const wordlistFile = [`${repoRoot}../shared/data/eff_large_wordlist.txt`, '/work/shared/data/eff_large_wordlist.txt'].find(
-  (path) => existsSync(path),
-);
+const wordlistFile = [
+  `${repoRoot}../shared/data/eff_large_wordlist.txt`,
+  '/work/shared/data/eff_large_wordlist.txt',
+].find((path) => existsSync(path));
 
 describe('EFF long word list', () => {
   it('has 7,776 unique words', () => {
@@ -25,15 +26,18 @@ describe('EFF long word list', () => {
     expect(Object.isFrozen(EFF_LONG_WORDLIST)).toBe(true);
   });
   it.skipIf(!wordlistFile)('equals shared/data/eff_large_wordlist.txt', () => {
-    const words = readFileSync(wordlistFile ?? '', 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const words = readFileSync(wordlistFile ?? '', 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     expect(EFF_LONG_WORDLIST).toEqual(words);
   });
 });
 
 // Upstream: bitwarden/sdk crates/bitwarden-crypto/src/fingerprint.rs `test_fingerprint`.
 const UPSTREAM_KEY = Uint8Array.from([
-  48, 130, 1, 34, 48, 13, 6, 9, 42, 134, 72, 134, 247, 13, 1, 1, 1, 5, 0, 3, 130, 1, 15, 0, 48, 130, 1, 10, 2, 130, 1, 1,
-  0, 187, 38, 44, 241, 110, 205, 89, 253, 25, 191, 126, 84, 121, 202, 61, 223, 189, 244, 118, 212, 74, 139, 130, 97,
+  48, 130, 1, 34, 48, 13, 6, 9, 42, 134, 72, 134, 247, 13, 1, 1, 1, 5, 0, 3, 130, 1, 15, 0, 48, 130, 1, 10, 2, 130, 1,
+  1, 0, 187, 38, 44, 241, 110, 205, 89, 253, 25, 191, 126, 84, 121, 202, 61, 223, 189, 244, 118, 212, 74, 139, 130, 97,
   115, 164, 167, 106, 191, 188, 233, 218, 196, 250, 187, 146, 125, 160, 150, 49, 198, 224, 176, 10, 0, 143, 99, 230,
   232, 160, 51, 104, 154, 211, 33, 80, 170, 4, 68, 80, 219, 115, 167, 114, 156, 227, 125, 193, 128, 123, 39, 254, 191,
   124, 63, 129, 44, 63, 18, 56, 161, 48, 158, 0, 27, 146, 2, 99, 136, 75, 21, 135, 6, 118, 12, 26, 251, 184, 172, 249,
@@ -55,7 +59,9 @@ describe('fingerprintPhrase', () => {
     const { publicKey } = await keyPair('fingerprint');
     const userId = '11111111-2222-3333-4444-555555555555';
     const h = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest();
-    const f = createHmac('sha256', h).update(Buffer.concat([Buffer.from(userId), Buffer.of(1)])).digest();
+    const f = createHmac('sha256', h)
+      .update(Buffer.concat([Buffer.from(userId), Buffer.of(1)]))
+      .digest();
     let n = BigInt(`0x${f.toString('hex')}`);
     const words: string[] = [];
     for (let i = 0; i < 5; i++) {

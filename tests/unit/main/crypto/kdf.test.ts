@@ -24,7 +24,9 @@ describe('§12.7 KDF configuration rules (kdf-config.spec.ts)', () => {
     );
   });
   it('Argon2 iterations 11 is invalid for setting', () => {
-    expect(() => assertKdfForSetting(argon2({ iterations: 11 }))).toThrow(expect.objectContaining({ code: 'bad_format' }));
+    expect(() => assertKdfForSetting(argon2({ iterations: 11 }))).toThrow(
+      expect.objectContaining({ code: 'bad_format' }),
+    );
   });
   it('Argon2 parallelism 17 is invalid for setting', () => {
     expect(() => assertKdfForSetting(argon2({ parallelism: 17 }))).toThrow(
@@ -53,7 +55,9 @@ describe('KDF rules', () => {
     (kdf) => expect(() => assertKdfForSetting(kdf)).not.toThrow(),
   );
   it('setting refuses Argon2 memory 15 even though the server allows it', () => {
-    expect(() => assertKdfForSetting(argon2({ memory: 15 }))).toThrow(expect.objectContaining({ code: 'kdf_too_weak' }));
+    expect(() => assertKdfForSetting(argon2({ memory: 15 }))).toThrow(
+      expect.objectContaining({ code: 'kdf_too_weak' }),
+    );
   });
   it.each([
     ['unknown type', { kdf: 2, iterations: 600000 }],

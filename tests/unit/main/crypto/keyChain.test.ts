@@ -94,9 +94,9 @@ describe('provider and org keys (§8.2)', () => {
   });
   it('wrong_key_type: a type 2 provider key, or an RSA-wrapped value that is not a 64-byte key', async () => {
     const { publicKey, privateKey } = await keyPair('user');
-    expect(() => unwrapProviderKey(wrapSymmetricKey(generateSymmetricKey(), generateSymmetricKey()), privateKey)).toThrow(
-      code('wrong_key_type'),
-    );
+    expect(() =>
+      unwrapProviderKey(wrapSymmetricKey(generateSymmetricKey(), generateSymmetricKey()), privateKey),
+    ).toThrow(code('wrong_key_type'));
     expect(() => unwrapProviderKey(rsaEncapsulate(range(32), publicKey), privateKey)).toThrow(code('wrong_key_type'));
   });
   it('mac_mismatch: a client org key under another provider key', () => {

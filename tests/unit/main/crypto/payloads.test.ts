@@ -37,7 +37,13 @@ describe('makeRegistration (register/finish, legacy flat form)', () => {
         'userSymmetricKey',
       ].sort(),
     );
-    expect(payload).toMatchObject({ email: 'Someone@Example.com', kdf: 1, kdfIterations: 2, kdfMemory: 16, kdfParallelism: 1 });
+    expect(payload).toMatchObject({
+      email: 'Someone@Example.com',
+      kdf: 1,
+      kdfIterations: 2,
+      kdfMemory: 16,
+      kdfParallelism: 1,
+    });
     expect(Object.keys(payload.userAsymmetricKeys).sort()).toEqual(['encryptedPrivateKey', 'publicKey']);
 
     // A client logging in later derives the same master key and hash from the typed email.

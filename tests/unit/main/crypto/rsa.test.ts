@@ -1,5 +1,12 @@
 /** crypto.md §6: RSA-2048 key pairs and key encapsulation. */
-import { constants, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt, publicEncrypt } from 'node:crypto';
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  privateDecrypt,
+  publicEncrypt,
+} from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   generateSymmetricKey,
@@ -17,8 +24,11 @@ describe('rsaGenerateKeyPair', () => {
   it('makes an RSA-2048 pair, e = 65537, SPKI base64 public key and PKCS#8 DER private key', async () => {
     const { publicKey, privateKey } = await rsaGenerateKeyPair();
     expect(publicKey.startsWith('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA')).toBe(true);
-    const details = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' })
-      .asymmetricKeyDetails;
+    const details = createPublicKey({
+      key: Buffer.from(publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    }).asymmetricKeyDetails;
     expect(details).toMatchObject({ modulusLength: 2048, publicExponent: 65537n });
     expect(privateKey).toBeInstanceOf(Uint8Array);
     expect(publicKeyFromPrivate(privateKey)).toBe(publicKey);
@@ -51,10 +61,8 @@ describe('encapsulation', () => {
     [6, 'sha1', '|QmFzZTY0UGFydA=='],
   ] as const)('decapsulates type %i (OAEP-%s; the 5/6 MAC is ignored)', async (type, oaepHash, macPart) => {
     const { publicKey, privateKey } = await keyPair('a');
-    const data = publicEncrypt(
-      { key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki', padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash },
-      range(64),
-    );
+    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    const data = publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, range(64));
     expect(rsaDecapsulate(`${type}.${data.toString('base64')}${macPart}`, privateKey)).toEqual(range(64));
   });
 });
