@@ -20,7 +20,8 @@ export const rules = [
       if (/^(got|electron-store|conf)(\/|$)/.test(spec)) return `imports "${spec}", which belongs to the main process`;
       if (target?.startsWith('src-main/')) return `imports main-process code (${target})`;
       if (target?.startsWith('src-server/')) return `imports backend code (${target})`;
-      if (/^electron(\/|$)/.test(spec) && file !== 'src-preload/electron.ts') return `imports "electron" outside the Electron preload`;
+      if (/^electron(\/|$)/.test(spec) && file !== 'src-preload/electron.ts')
+        return `imports "electron" outside the Electron preload`;
       return null;
     },
   },
@@ -36,7 +37,10 @@ export const rules = [
   {
     name: 'electron only in main app/ and platform/',
     applies: (file) => file.startsWith('src-main/') && !/^src-main\/(app|platform)\//.test(file),
-    check: (spec) => (/^(electron|electron-store)(\/|$)/.test(spec) ? `imports "${spec}" outside src-main/app and src-main/platform` : null),
+    check: (spec) =>
+      /^(electron|electron-store)(\/|$)/.test(spec)
+        ? `imports "${spec}" outside src-main/app and src-main/platform`
+        : null,
   },
   {
     name: 'the backend does not reach into the app',
@@ -44,7 +48,11 @@ export const rules = [
     check: (spec, target, file) => {
       if (/^(electron|electron-store|got|dexie)(\/|$)/.test(spec)) return `imports "${spec}"`;
       if (/^src-main\/crypto(\/|$)/.test(target ?? '') && file.startsWith('src-server/seed/')) return null;
-      if (target?.startsWith('src-main/') || target?.startsWith('src-renderer/') || target?.startsWith('src-preload/')) {
+      if (
+        target?.startsWith('src-main/') ||
+        target?.startsWith('src-renderer/') ||
+        target?.startsWith('src-preload/')
+      ) {
         return `imports app code (${target}); only src-server/seed may use src-main/crypto`;
       }
       return null;
@@ -53,7 +61,9 @@ export const rules = [
 ];
 
 export function importsOf(source, file) {
-  const code = file.endsWith('.svelte') ? [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n') : source;
+  const code = file.endsWith('.svelte')
+    ? [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n')
+    : source;
   const info = ts.preProcessFile(code, true, true);
   const dynamic = [...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
   const required = [...code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
@@ -65,7 +75,9 @@ export function targetOf(spec, file, root) {
   if (spec.startsWith('$lib')) return join('src-renderer/lib', spec.slice(4)).split(sep).join('/');
   if (spec.startsWith('$shared')) return join('src-shared', spec.slice(7)).split(sep).join('/');
   if (!spec.startsWith('.')) return undefined;
-  return relative(root, resolve(root, dirname(file), spec)).split(sep).join('/');
+  return relative(root, resolve(root, dirname(file), spec))
+    .split(sep)
+    .join('/');
 }
 
 export function checkFile(file, source, root) {

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const stamp = join(root, 'out', '.build-stamp');
-const inputs = ['src-main', 'src-preload', 'src-renderer', 'src-shared', 'resources', 'package.json', 'electron.vite.config.ts', 'svelte.config.js', 'scripts/build.mjs'];
+const inputs = [
+  'src-main',
+  'src-preload',
+  'src-renderer',
+  'src-shared',
+  'resources',
+  'package.json',
+  'electron.vite.config.ts',
+  'svelte.config.js',
+  'scripts/build.mjs',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -26,7 +36,11 @@ export function isStale() {
 function run(label, command, args) {
   const started = Date.now();
   // Tool output goes to stderr: `npm start -- --web` keeps stdout for the one line that names the URL.
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`Build failed at: ${label}`);
     process.exit(result.status ?? 1);

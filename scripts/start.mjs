@@ -9,7 +9,10 @@ const args = process.argv.slice(2);
 const forceWeb = args.includes('--web');
 const shellArgs = args.filter((arg) => arg !== '--web');
 
-const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], {
+  cwd: root,
+  stdio: ['ignore', process.stderr, process.stderr],
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = forceWeb ? { path: null, why: 'you asked for the browser shell (--web)' } : findElectron();
@@ -33,10 +36,20 @@ function findElectron() {
   const present = electronBinary();
   if (present) return { path: present, why: "Electron's binary is installed" };
   console.error("Electron's binary is not installed yet; trying to fetch it (npx install-electron)…");
-  const fetch = spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const fetch = spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   const fetched = electronBinary();
   if (fetch.status === 0 && fetched) return { path: fetched, why: "Electron's binary was just fetched" };
-  const reason = fetch.error?.message ?? (fetch.stderr || '').split('\n').find((line) => /error/i.test(line))?.trim() ?? 'unknown error';
+  const reason =
+    fetch.error?.message ??
+    (fetch.stderr || '')
+      .split('\n')
+      .find((line) => /error/i.test(line))
+      ?.trim() ??
+    'unknown error';
   return { path: null, why: `Electron's binary could not be fetched (${reason.slice(0, 160)})` };
 }
 

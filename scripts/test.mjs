@@ -33,9 +33,16 @@ step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 
 if (!process.env.DATABASE_URL_TEST) {
-  console.log('\nNote: DATABASE_URL_TEST is not set, so server tests run on SQLite only (.ci/run sets it for PostgreSQL).');
+  console.log(
+    '\nNote: DATABASE_URL_TEST is not set, so server tests run on SQLite only (.ci/run sets it for PostgreSQL).',
+  );
 }
-step('vitest (node, server, interop, jsdom)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest.json')}`]);
+step('vitest (node, server, interop, jsdom)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${join(results, 'vitest.json')}`,
+]);
 if (built) {
   step('playwright (browser shell in Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'playwright.json'),

@@ -31,7 +31,11 @@ function connect(): Promise<WebSocket> {
   connection ??= new Promise<WebSocket>((resolve, reject) => {
     const ws = new WebSocket(`ws://${location.host}${webSocketPath}`);
     const sessionToken = sessionStorage.getItem(webSessionStorageKey) ?? undefined;
-    const hello: WebClientMessage = { type: 'hello', launchToken: sessionToken ? undefined : launchToken, sessionToken };
+    const hello: WebClientMessage = {
+      type: 'hello',
+      launchToken: sessionToken ? undefined : launchToken,
+      sessionToken,
+    };
     ws.onopen = () => ws.send(JSON.stringify(hello));
     ws.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as WebServerMessage;

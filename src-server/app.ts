@@ -1,6 +1,6 @@
 // The Fastify factory: `createServer(config)` opens (and migrates) the database, wires the mailer and routes,
 // and returns a server that listens on HTTPS (or loopback http when asked).
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { publicBaseUrl, type ServerConfig } from './config';
 import type { RouteModule, ServerContext } from './context';
 import { databaseKind, openDatabase } from './db/database';
@@ -38,7 +38,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),

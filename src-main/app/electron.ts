@@ -64,7 +64,11 @@ function serveRenderer() {
     const response = await net.fetch(pathToFileURL(file).toString());
     if (!response.ok) return new Response('Not found', { status: 404 });
     return new Response(response.body, {
-      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': mimeTypeOf(file),
+        'content-security-policy': csp,
+        'x-content-type-options': 'nosniff',
+      },
     });
   });
 }

@@ -24,7 +24,10 @@ async function main() {
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.PROVIDER_DESK_DATA_DIR ?? defaultDataDir());
   const requestedPort = values.port === undefined ? undefined : Number(values.port);
-  if (requestedPort !== undefined && !(Number.isInteger(requestedPort) && requestedPort >= 0 && requestedPort < 65536)) {
+  if (
+    requestedPort !== undefined &&
+    !(Number.isInteger(requestedPort) && requestedPort >= 0 && requestedPort < 65536)
+  ) {
     fail(`--port must be a port number, not "${values.port}".`);
   }
 
@@ -75,7 +78,11 @@ function readVersion(outDir: string): string {
 
 function openBrowser(url: string) {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`Could not open a browser; open the address above yourself.\n`));
   child.unref();

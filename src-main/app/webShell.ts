@@ -68,14 +68,21 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse) {
-    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    const headers = {
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    };
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 421, 'Misdirected request', headers);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed', headers);
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed', headers);
     const pathname = new URL(request.url ?? '/', origin).pathname;
     if (pathname === '/' || pathname === '/index.html') {
       return send(response, 200, page, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     }
-    if (pathname === webBridgePath) return send(response, 200, bridge, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
+    if (pathname === webBridgePath)
+      return send(response, 200, bridge, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
     const file = resolveRendererFile(options.rendererDir, pathname);
     if (!file) return send(response, 404, 'Not found', headers);
     try {
@@ -112,7 +119,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       if (!authenticated) {
         clearTimeout(timer);
         const sessionToken = authenticate(message);
-        if (!sessionToken) return refuse(ws, 'unauthorized', 'This Provider Desk link was already used or is not valid. Start Provider Desk again to get a new one.');
+        if (!sessionToken)
+          return refuse(
+            ws,
+            'unauthorized',
+            'This Provider Desk link was already used or is not valid. Start Provider Desk again to get a new one.',
+          );
         authenticated = true;
         write(ws, { type: 'welcome', sessionToken });
         unsubscribe = options.desk.subscribe((event, payload) => {

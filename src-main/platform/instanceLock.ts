@@ -18,7 +18,10 @@ export class InstanceLockedError extends Error {
  * One Provider Desk per data folder: a lock file names the owning process. A lock left by a process that is
  * gone (a crash, a kill -9) is taken over.
  */
-export function acquireInstanceLock(dataDir: string, describe: () => string | undefined = () => undefined): InstanceLock & { update(url: string): void } {
+export function acquireInstanceLock(
+  dataDir: string,
+  describe: () => string | undefined = () => undefined,
+): InstanceLock & { update(url: string): void } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'instance.lock');
   const write = (url?: string) => writeFileSync(file, JSON.stringify({ pid: process.pid, url }), { flag: 'w' });
@@ -26,7 +29,8 @@ export function acquireInstanceLock(dataDir: string, describe: () => string | un
     writeFileSync(file, JSON.stringify({ pid: process.pid, url: describe() }), { flag: 'wx' });
   } catch {
     const holder = readHolder(file);
-    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new InstanceLockedError(holder.pid, holder.url);
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid))
+      throw new InstanceLockedError(holder.pid, holder.url);
     write(describe());
   }
   return {
@@ -40,7 +44,9 @@ export function acquireInstanceLock(dataDir: string, describe: () => string | un
 function readHolder(file: string): { pid: number; url?: string } | null {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; url?: unknown };
-    return typeof value.pid === 'number' ? { pid: value.pid, url: typeof value.url === 'string' ? value.url : undefined } : null;
+    return typeof value.pid === 'number'
+      ? { pid: value.pid, url: typeof value.url === 'string' ? value.url : undefined }
+      : null;
   } catch {
     return null;
   }

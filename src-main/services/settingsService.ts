@@ -1,9 +1,4 @@
-import {
-  defaultSettings,
-  settingsSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../src-shared/contract';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../src-shared/contract';
 import type { SettingsStore } from './settingsStore';
 
 export interface SettingsService {

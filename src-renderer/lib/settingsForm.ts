@@ -25,6 +25,12 @@ export function changedFields(form: SettingsForm, saved: Settings): Partial<Sett
   return changed;
 }
 
+/** The form after settings were saved elsewhere: fields edited here keep their edit, the others take `next`. */
+export function adoptSaved(form: SettingsForm, previous: Settings, next: Settings): SettingsForm {
+  const edited = changedFields(form, previous);
+  return { ...formFrom(next), ...edited };
+}
+
 /**
  * What the form can tell before asking main: a minutes field needs a whole number, 0 or more. The upper bounds
  * live in the contract and main enforces them; its answer comes back per field through `fieldErrorsFrom`.

@@ -18,7 +18,9 @@ export const test = base.extend<{ desk: DeskShell }>({
     const entry = join(root, 'out/main/web.js');
     if (!existsSync(entry)) throw new Error('Build first: npm run build (npm test does it for you).');
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-    const child = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await firstLine(child);
     await use({ url, dataDir });
     child.kill('SIGTERM');

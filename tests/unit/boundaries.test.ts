@@ -11,7 +11,11 @@ describe('import boundaries', () => {
   });
 
   it.each([
-    ['src-renderer/routes/+page.svelte', `<script lang="ts">import { readFileSync } from 'node:fs';</script>`, /Node built-in/],
+    [
+      'src-renderer/routes/+page.svelte',
+      `<script lang="ts">import { readFileSync } from 'node:fs';</script>`,
+      /Node built-in/,
+    ],
     ['src-renderer/lib/api.ts', `import got from 'got';`, /main process/],
     ['src-renderer/lib/store.ts', `import Store from 'electron-store';`, /main process/],
     ['src-renderer/lib/x.ts', `import { createDesk } from '../../src-main/desk';`, /main-process code/],
@@ -29,7 +33,10 @@ describe('import boundaries', () => {
   });
 
   it.each([
-    ['src-renderer/lib/a.ts', `import { z } from 'zod'; import { channels } from '$shared/contract'; import Dexie from 'dexie';`],
+    [
+      'src-renderer/lib/a.ts',
+      `import { z } from 'zod'; import { channels } from '$shared/contract'; import Dexie from 'dexie';`,
+    ],
     ['src-preload/electron.ts', `import { contextBridge } from 'electron';`],
     ['src-shared/contract/a.ts', `import { z } from 'zod'; import { x } from './settings';`],
     ['src-main/app/electron.ts', `import { app } from 'electron'; import { join } from 'node:path';`],

@@ -2,5 +2,6 @@
 // add yours to this list. Every route here needs a bearer token unless declared `config: { anonymous: true }`.
 import type { RouteModule } from '../../context';
 import config from './config';
+import organizations from './organizations';
 
-export const apiModules: RouteModule[] = [config];
+export const apiModules: RouteModule[] = [config, organizations];

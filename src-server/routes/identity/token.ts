@@ -1,68 +1,10 @@
 // POST /identity/connect/token (bitwarden-api.md §3.2–3.8): password, refresh_token and client_credentials grants.
-import type { FastifyRequest } from 'fastify';
-import type { RouteModule, ServerContext } from '../../context';
-import { accountKey, ipKey, lockedFor } from '../../domain/backoff';
-import { ApiError, identityError, identityErrorBody, tooManyRequests } from '../../http/errors';
+import type { RouteModule } from '../../context';
+import { ApiError } from '../../http/errors';
 import { clientCredentialsGrant } from './clientCredentialsGrant';
 import { passwordGrant } from './passwordGrant';
 import { refreshGrant } from './refreshGrant';
-
-/** Form fields, read case-insensitively. */
-export class TokenForm {
-  private readonly fields = new Map<string, string>();
-  constructor(body: unknown) {
-    if (body && typeof body === 'object') {
-      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && v.length <= 10_000) this.fields.set(k.toLowerCase(), v);
-    }
-  }
-  get(name: string): string | undefined {
-    const v = this.fields.get(name.toLowerCase());
-    return v === undefined || v === '' ? undefined : v;
-  }
-}
-
-export interface DeviceFields {
-  identifier: string;
-  type: number;
-  name: string;
-  pushToken: string | null;
-}
-
-/** `Bitwarden-Client-Version` must parse as a version (§3.8). */
-export function requireClientVersion(request: FastifyRequest): void {
-  const header = request.headers['bitwarden-client-version'];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || !/^\d+\.\d+(\.\d+)?([-+.].*)?$/.test(value.trim())) {
-    const text = 'Bitwarden-Client-Version header is required and must be a valid version.';
-    throw identityError('version_header_missing', text, text);
-  }
-}
-
-export function requireDevice(form: TokenForm): DeviceFields {
-  const identifier = form.get('deviceIdentifier');
-  const typeText = form.get('deviceType');
-  const name = form.get('deviceName');
-  const type = Number(typeText);
-  if (!identifier || !name || !typeText || !Number.isInteger(type) || type < 0 || type > 26 || identifier.length > 300 || name.length > 100) {
-    throw identityError('device_error', 'no device information provided', 'No device information provided');
-  }
-  return { identifier, type, name, pushToken: form.get('devicePushToken') ?? null };
-}
-
-/** 429 with Retry-After when the account, client or IP is locked out. */
-export async function enforceBackoff(ctx: ServerContext, keys: string[]): Promise<void> {
-  const wait = await lockedFor(ctx.db, keys);
-  if (wait !== null) {
-    throw tooManyRequests(wait, identityErrorBody('invalid_grant', `Too many failed login attempts. Try again in ${wait} seconds.`, 'too_many_attempts'));
-  }
-}
-
-export const backoffKeys = (request: FastifyRequest, account: string) => [accountKey(account), ipKey(request.ip)];
-
-/** The 2 s pause Bitwarden makes before answering a failed secret check. */
-export const failureDelay = (ctx: ServerContext) => new Promise((r) => setTimeout(r, ctx.config.failedAuthDelayMs));
-
-export const issuer = (ctx: ServerContext) => `${ctx.baseUrl()}/identity`;
+import { TokenForm } from './tokenRequest';
 
 const token: RouteModule = (app, ctx) => {
   app.post('/connect/token', async (request, reply) => {

@@ -56,7 +56,11 @@ export const Menu = {
   setApplicationMenu: (menu) => (report.menu = menu.template.map((item) => item.label)),
 };
 
-export const shell = { openExternal: () => { report.checks.openedExternally = true; } };
+export const shell = {
+  openExternal: () => {
+    report.checks.openedExternally = true;
+  },
+};
 
 let nextId = 1;
 export class BrowserWindow {
@@ -76,9 +80,15 @@ export class BrowserWindow {
   on() {}
   once() {}
   maximize() {}
-  isDestroyed() { return false; }
-  isMaximized() { return false; }
-  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 800 }; }
+  isDestroyed() {
+    return false;
+  }
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 800 };
+  }
   async loadURL(url) {
     report.windows.at(-1).loadedUrl = url;
     await exercise(this);
@@ -104,7 +114,11 @@ async function exercise(window) {
 
   const fetchApp = async (url) => {
     const response = await protocolHandlers.get('app')(new Request(url));
-    return { status: response.status, csp: response.headers.get('content-security-policy'), type: response.headers.get('content-type') };
+    return {
+      status: response.status,
+      csp: response.headers.get('content-security-policy'),
+      type: response.headers.get('content-type'),
+    };
   };
   checks.protocolIndex = await fetchApp('app://renderer/index.html');
   checks.protocolTraversal = await fetchApp('app://renderer/..%2F..%2Fpackage.json');

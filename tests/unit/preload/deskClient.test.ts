@@ -15,7 +15,9 @@ describe('desk bridge client', () => {
   });
 
   it('rejects with an error the renderer rebuilds into a typed DeskError', async () => {
-    const desk = createDeskBridge(fakeTransport({ ok: false, error: { code: 'forbidden', message: 'Not yours' } }).transport);
+    const desk = createDeskBridge(
+      fakeTransport({ ok: false, error: { code: 'forbidden', message: 'Not yours' } }).transport,
+    );
     const error = await desk.invoke('app.info').catch((e: unknown) => e);
     expect(toDeskError(error)).toMatchObject({ code: 'forbidden', message: 'Not yours' });
   });

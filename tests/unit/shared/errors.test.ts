@@ -10,12 +10,17 @@ describe('bridge errors', () => {
   });
 
   it("reads the code back from Electron's wrapped invoke rejection", () => {
-    const error = toDeskError(new Error("Error invoking remote method 'settings.set': Error: [validation] theme: Invalid option"));
+    const error = toDeskError(
+      new Error("Error invoking remote method 'settings.set': Error: [validation] theme: Invalid option"),
+    );
     expect(error).toMatchObject({ code: 'validation', message: 'theme: Invalid option' });
   });
 
   it('keeps a code carried as a property', () => {
-    expect(toDeskError({ code: 'offline', message: 'No network' })).toMatchObject({ code: 'offline', message: 'No network' });
+    expect(toDeskError({ code: 'offline', message: 'No network' })).toMatchObject({
+      code: 'offline',
+      message: 'No network',
+    });
   });
 
   it('treats anything else as internal, and an unknown code as no code', () => {

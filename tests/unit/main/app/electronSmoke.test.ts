@@ -29,10 +29,14 @@ describe('built Electron main bundle', () => {
     }
     const dir = mkdtempSync(join(tmpdir(), 'desk-standin-'));
     const reportFile = join(dir, 'report.json');
-    execFileSync(process.execPath, ['--import', join(root, 'tests/support/electron-standin/register.mjs'), mainBundle], {
-      env: { ...process.env, STANDIN_REPORT: reportFile, STANDIN_USER_DATA: dir },
-      timeout: 30_000,
-    });
+    execFileSync(
+      process.execPath,
+      ['--import', join(root, 'tests/support/electron-standin/register.mjs'), mainBundle],
+      {
+        env: { ...process.env, STANDIN_REPORT: reportFile, STANDIN_USER_DATA: dir },
+        timeout: 30_000,
+      },
+    );
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
   });
 
@@ -82,7 +86,10 @@ describe('built Electron main bundle', () => {
   });
 
   it('answers the main frame and refuses subframes, foreign pages and other web contents', () => {
-    expect(report.checks.invokeTrusted).toMatchObject({ ok: true, result: { name: 'Provider Desk', shell: 'electron' } });
+    expect(report.checks.invokeTrusted).toMatchObject({
+      ok: true,
+      result: { name: 'Provider Desk', shell: 'electron' },
+    });
     for (const name of ['invokeSubframe', 'invokeForeignUrl', 'invokeOtherContents']) {
       expect(report.checks[name], name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -124,9 +131,9 @@ describe('built preload bundle', () => {
     expect(exposed.map(([name]) => name)).toEqual(['desk']);
     const api = exposed[0]![1];
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
-    await expect((api.invoke as (c: string, i: unknown) => Promise<unknown>)('settings.set', { theme: 'x' })).rejects.toThrow(
-      '[validation] theme: bad',
-    );
+    await expect(
+      (api.invoke as (c: string, i: unknown) => Promise<unknown>)('settings.set', { theme: 'x' }),
+    ).rejects.toThrow('[validation] theme: bad');
     expect(invoked).toEqual([['settings.set', { theme: 'x' }]]);
   });
 });

@@ -10,7 +10,10 @@ const trusted: InvokeEvent = { sender: { id: ownId, mainFrame }, senderFrame: ma
 
 function registered() {
   const handlers = new Map<string, (event: InvokeEvent, input: unknown) => unknown>();
-  const desk = createDesk({ identity: { name: 'Provider Desk', version: '1', shell: 'electron' }, settingsStore: createMemorySettingsStore() });
+  const desk = createDesk({
+    identity: { name: 'Provider Desk', version: '1', shell: 'electron' },
+    settingsStore: createMemorySettingsStore(),
+  });
   registerIpcHandlers({ handle: (channel, listener) => handlers.set(channel, listener) }, desk, () => ownId);
   return handlers;
 }
@@ -21,8 +24,14 @@ describe('Electron IPC sender validation', () => {
   });
 
   it.each([
-    ['a subframe', { sender: { id: ownId, mainFrame }, senderFrame: { url: 'app://renderer/index.html', parent: mainFrame } }],
-    ['a frame that is not the main frame of its contents', { sender: { id: ownId, mainFrame }, senderFrame: { url: 'app://renderer/x', parent: null } }],
+    [
+      'a subframe',
+      { sender: { id: ownId, mainFrame }, senderFrame: { url: 'app://renderer/index.html', parent: mainFrame } },
+    ],
+    [
+      'a frame that is not the main frame of its contents',
+      { sender: { id: ownId, mainFrame }, senderFrame: { url: 'app://renderer/x', parent: null } },
+    ],
     ['a foreign origin', { sender: { id: ownId }, senderFrame: { url: 'https://evil.example/', parent: null } }],
     ['a file URL', { sender: { id: ownId }, senderFrame: { url: 'file:///tmp/index.html', parent: null } }],
     ['another web contents', { sender: { id: 99 }, senderFrame: { url: 'app://renderer/index.html', parent: null } }],
@@ -41,7 +50,13 @@ describe('Electron IPC sender validation', () => {
   it('registers every contract channel through the wrapper', async () => {
     const handlers = registered();
     expect([...handlers.keys()].sort()).toEqual([...channelNames].sort());
-    expect(await handlers.get('settings.set')!(trusted, { theme: 'dark' })).toMatchObject({ ok: true, result: { theme: 'dark' } });
-    expect(await handlers.get('settings.set')!(trusted, { theme: 7 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await handlers.get('settings.set')!(trusted, { theme: 'dark' })).toMatchObject({
+      ok: true,
+      result: { theme: 'dark' },
+    });
+    expect(await handlers.get('settings.set')!(trusted, { theme: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 });

@@ -17,7 +17,9 @@ interface Running {
 function launch(dataDir: string): Promise<Running> {
   if (!existsSync(entry)) throw new Error('Build first: npm run build (npm test does it for you).');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk) => {
@@ -51,7 +53,9 @@ describe('browser shell entry', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-entry-'));
     const first = await launch(dataDir);
     const port = new URL(first.url).port;
-    const second = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     second.stderr!.on('data', (chunk) => (stderr += chunk));
     expect(await exitOf(second)).toBe(2);

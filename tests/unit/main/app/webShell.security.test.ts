@@ -22,7 +22,10 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'app.js'), 'export {}');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
   writeFileSync(join(dir, 'bridge.js'), '/* bridge */');
-  const desk = createDesk({ identity: { name: 'Provider Desk', version: '1', shell: 'web' }, settingsStore: createMemorySettingsStore() });
+  const desk = createDesk({
+    identity: { name: 'Provider Desk', version: '1', shell: 'web' },
+    settingsStore: createMemorySettingsStore(),
+  });
   shell = await startWebShell({ desk, rendererDir, bridgeFile: join(dir, 'bridge.js'), port: 0 });
 });
 
@@ -33,7 +36,11 @@ function tokenOf(url: string) {
 }
 
 /** Opens a socket with the given Origin and first message; resolves with the messages received until close. */
-function converse(origin: string | undefined, first: unknown, then: unknown[] = []): Promise<{ messages: WebServerMessage[]; closeCode?: number; rejected?: string }> {
+function converse(
+  origin: string | undefined,
+  first: unknown,
+  then: unknown[] = [],
+): Promise<{ messages: WebServerMessage[]; closeCode?: number; rejected?: string }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/desk`, { headers: origin ? { Origin: origin } : {} });
     const messages: WebServerMessage[] = [];
@@ -53,12 +60,17 @@ function converse(origin: string | undefined, first: unknown, then: unknown[] = 
   });
 }
 
-function httpGet(path: string, host = `127.0.0.1:${shell.port}`): Promise<{ status: number; body: string; csp?: string }> {
+function httpGet(
+  path: string,
+  host = `127.0.0.1:${shell.port}`,
+): Promise<{ status: number; body: string; csp?: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: shell.port, path, headers: { host } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, csp: res.headers['content-security-policy'] as string }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, csp: res.headers['content-security-policy'] as string }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -91,7 +103,9 @@ describe('browser shell bridge', () => {
 
   it('refuses a missing token', async () => {
     const result = await converse(shell.origin, { type: 'hello' });
-    expect(result.messages).toEqual([{ type: 'refused', error: { code: 'unauthorized', message: expect.any(String) } }]);
+    expect(result.messages).toEqual([
+      { type: 'refused', error: { code: 'unauthorized', message: expect.any(String) } },
+    ]);
     expect(result.closeCode).toBe(1008);
   });
 
@@ -107,7 +121,9 @@ describe('browser shell bridge', () => {
     const session = (first.messages[0] as { sessionToken: string }).sessionToken;
     const reused = await converse(shell.origin, { type: 'hello', launchToken: token });
     expect(reused.messages[0]).toMatchObject({ type: 'refused', error: { code: 'unauthorized' } });
-    const resumed = await converse(shell.origin, { type: 'hello', sessionToken: session }, [{ type: 'call', id: 7, channel: 'settings.get' }]);
+    const resumed = await converse(shell.origin, { type: 'hello', sessionToken: session }, [
+      { type: 'call', id: 7, channel: 'settings.get' },
+    ]);
     expect(resumed.messages[1]).toMatchObject({ type: 'result', id: 7, envelope: { ok: true } });
   });
 
@@ -124,7 +140,11 @@ describe('browser shell bridge', () => {
     const results = messages.filter((m) => m.type === 'result');
     expect(results).toEqual([
       { type: 'result', id: 1, envelope: { ok: false, error: { code: 'not_found', message: expect.any(String) } } },
-      { type: 'result', id: 2, envelope: { ok: false, error: { code: 'validation', message: expect.stringMatching(/^idleLockMinutes/) } } },
+      {
+        type: 'result',
+        id: 2,
+        envelope: { ok: false, error: { code: 'validation', message: expect.stringMatching(/^idleLockMinutes/) } },
+      },
     ]);
   });
 

@@ -32,7 +32,10 @@ describe('dispatch', () => {
     const result = await dispatch(desk, 'settings.set', { theme: 'purple', idleLockMinutes: 5 });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(!result.ok && result.error.message).toMatch(/^theme: /);
-    expect(await dispatch(desk, 'settings.get', undefined)).toMatchObject({ ok: true, result: { theme: 'system', idleLockMinutes: 15 } });
+    expect(await dispatch(desk, 'settings.get', undefined)).toMatchObject({
+      ok: true,
+      result: { theme: 'system', idleLockMinutes: 15 },
+    });
   });
 
   it('rejects unknown keys rather than dropping them', async () => {

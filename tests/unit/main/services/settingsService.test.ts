@@ -23,7 +23,9 @@ describe('settings service', () => {
   });
 
   it('keeps valid stored fields and falls back per field for broken ones', () => {
-    const service = createSettingsService(createMemorySettingsStore({ theme: 'light', idleLockMinutes: 'soon', syncIntervalMinutes: 9999 }));
+    const service = createSettingsService(
+      createMemorySettingsStore({ theme: 'light', idleLockMinutes: 'soon', syncIntervalMinutes: 9999 }),
+    );
     expect(service.get()).toEqual({ ...defaultSettings, theme: 'light' });
   });
 
@@ -37,7 +39,9 @@ describe('settings service', () => {
   it('persists through conf across instances (the browser shell store)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-conf-'));
     createSettingsService(createConfSettingsStore(dir)).set({ syncIntervalMinutes: 30 });
-    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({ settings: { ...defaultSettings, syncIntervalMinutes: 30 } });
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
+      settings: { ...defaultSettings, syncIntervalMinutes: 30 },
+    });
     expect(createSettingsService(createConfSettingsStore(dir)).get().syncIntervalMinutes).toBe(30);
   });
 

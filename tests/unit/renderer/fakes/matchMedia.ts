@@ -11,14 +11,12 @@ export function fakeMatchMedia(initiallyDark: boolean): FakeMedia {
   function matchMedia(query: string): MediaQueryList {
     const target = new EventTarget();
     lists.push({ query, target });
-    return Object.assign(target, {
-      media: query,
-      get matches() {
-        return query.includes('prefers-color-scheme: dark') ? dark : false;
-      },
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
+    return Object.defineProperties(target, {
+      media: { value: query },
+      matches: { get: () => (query.includes('prefers-color-scheme: dark') ? dark : false) },
+      onchange: { value: null, writable: true },
+      addListener: { value: () => undefined },
+      removeListener: { value: () => undefined },
     }) as unknown as MediaQueryList;
   }
 
