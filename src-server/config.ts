@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { providerBillingSchema } from './domain/providers/billingConfig'; // issue 5
 
 const bool = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
@@ -50,6 +51,8 @@ export const configSchema = z
     bodyLimitBytes: int.min(1024).default(5 * 1024 * 1024),
     trustProxy: bool.default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Issue 5: provider plan prices, seat minimums, invoice terms (`domain/providers/billingConfig.ts`). */
+    providerBilling: providerBillingSchema.prefault({}),
   })
   .superRefine((c, ctx) => {
     if (!!c.tlsCert !== !!c.tlsKey) ctx.addIssue({ code: 'custom', message: '--tls-cert and --tls-key go together' });
@@ -109,6 +112,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     mailFrom: pick('SMTP_FROM'),
     disableUserRegistration: pick('PD_DISABLE_REGISTRATION') as unknown as boolean | undefined,
     logLevel: pick('PD_LOG_LEVEL') as ServerConfigInput['logLevel'],
+    providerBilling: pick('PD_PROVIDER_BILLING') ? (JSON.parse(pick('PD_PROVIDER_BILLING')!) as ServerConfigInput['providerBilling']) : undefined, // issue 5
   };
 }
 

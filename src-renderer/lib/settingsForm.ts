@@ -39,7 +39,8 @@ export function checkForm(form: SettingsForm): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of ['idleLockMinutes', 'syncIntervalMinutes'] as const) {
     const value = form[field];
-    if (value === null || !Number.isInteger(value) || value < 0) errors[field] = 'Enter a whole number of minutes, 0 or more.';
+    if (value === null || !Number.isInteger(value) || value < 0)
+      errors[field] = 'Enter a whole number of minutes, 0 or more.';
   }
   return errors;
 }

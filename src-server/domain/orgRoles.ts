@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Organization, OrganizationUser } from '../db/schema';
 import { parseJson } from '../db/values';
 import { ApiError, notFound } from '../http/errors';
+import { providerMembershipForOrg } from './providers/access'; // issue 5
 
 export const OrgUserType = { Owner: 0, Admin: 1, User: 2, Custom: 4 } as const;
 export const OrgUserStatus = { Revoked: -1, Invited: 0, Accepted: 1, Confirmed: 2, Staged: 3 } as const;
@@ -34,6 +35,8 @@ export interface OrgAccess {
   /** Effective role: a provider user acts as Owner. */
   role: number;
   permissions: Permissions;
+  /** Issue 5: set when the caller acts through the provider that manages the org (events carry it). */
+  providerId?: string | null;
 }
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
@@ -49,6 +52,12 @@ export async function loadOrgAccess(db: DbOrTrx, orgId: string, userId: string):
     .where('user_id', '=', userId)
     .where('status', '=', OrgUserStatus.Confirmed)
     .executeTakeFirst();
+  // Issue 5: a Confirmed provider user of the provider managing this org acts as its Owner (not for vault items:
+  // see `memberOnly`). A member with a lesser role is raised to Owner the same way.
+  if (!membership || membership.type !== OrgUserType.Owner) {
+    const viaProvider = await providerMembershipForOrg(db, orgId, userId);
+    if (viaProvider) return { org, membership: membership ?? null, role: OrgUserType.Owner, permissions: membership ? readPermissions(membership.permissions) : defaultPermissions(), providerId: viaProvider.providerId };
+  }
   if (!membership) return null;
   return { org, membership, role: membership.type, permissions: readPermissions(membership.permissions) };
 }
@@ -60,9 +69,12 @@ export interface OrgRequirement {
   permission?: PermissionName;
   /** What a failed check answers: 404 by default (older org endpoints), or a prepared error. */
   onDenied?: () => ApiError;
+  /** Issue 5: vault items: only the caller's own membership counts, not provider access. */
+  memberOnly?: boolean;
 }
 
 export function hasOrgRole(access: OrgAccess, req: OrgRequirement): boolean {
+  if (req.memberOnly && access.providerId) return !!access.membership && hasOrgRole({ ...access, role: access.membership.type, providerId: null }, { ...req, memberOnly: false });
   if (access.role === OrgUserType.Owner) return true;
   if (req.roles?.includes(access.role)) return true;
   return req.permission !== undefined && access.role === OrgUserType.Custom && access.permissions[req.permission];

@@ -10,6 +10,7 @@ export const TokenPurpose = {
   OrgInvite: 'BwOrgUserInviteToken_',
   ProviderInvite: 'BwProviderUserInviteToken_',
   ProviderSetup: 'BwProviderSetupToken_',
+  TwoFactorUserVerification: 'BwTwoFactorUserVerificationToken_',
 } as const;
 
 export type TokenPurposeValue = (typeof TokenPurpose)[keyof typeof TokenPurpose];

@@ -3,7 +3,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { flag, isSet, nowIso, parseJson } from '../db/values';
 import { randomLowerAlnum } from './secrets';
-import { newSecurityStamp } from './users';
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
@@ -25,7 +24,7 @@ export async function enabledProviders(db: DbOrTrx, userId: string): Promise<Pro
   return (await listProviders(db, userId)).filter((p) => p.enabled && (p.type === TwoFactorType.Authenticator || p.type === TwoFactorType.Email));
 }
 
-/** Enables (or re-configures) a provider; the first provider also creates the recovery code. Rotates the security stamp. */
+/** Enables (or re-configures) a provider; the first provider also creates the recovery code. */
 export async function enableProvider(trx: DbOrTrx, userId: string, type: number, data: object): Promise<void> {
   const now = nowIso();
   const values = { enabled: flag(true), data: JSON.stringify(data), last_used_step: null, revision_date: now };
@@ -37,7 +36,7 @@ export async function enableProvider(trx: DbOrTrx, userId: string, type: number,
   const user = await trx.selectFrom('users').select('two_factor_recovery_code').where('id', '=', userId).executeTakeFirstOrThrow();
   await trx
     .updateTable('users')
-    .set({ two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32), security_stamp: newSecurityStamp(), revision_date: now, account_revision_date: now })
+    .set({ two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32), revision_date: now, account_revision_date: now })
     .where('id', '=', userId)
     .execute();
 }
@@ -45,14 +44,14 @@ export async function enableProvider(trx: DbOrTrx, userId: string, type: number,
 export async function disableProvider(trx: DbOrTrx, userId: string, type: number): Promise<void> {
   const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).where('type', '=', type).execute();
-  await trx.updateTable('users').set({ security_stamp: newSecurityStamp(), revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
+  await trx.updateTable('users').set({ revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
 }
 
 /** Recovery: every provider removed, a new recovery code. */
 export async function resetTwoFactor(trx: DbOrTrx, userId: string): Promise<void> {
   const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).execute();
-  await trx.updateTable('users').set({ two_factor_recovery_code: randomLowerAlnum(32), security_stamp: newSecurityStamp(), revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
+  await trx.updateTable('users').set({ two_factor_recovery_code: randomLowerAlnum(32), revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
 }
 
 export async function recordTotpStep(trx: DbOrTrx, userId: string, step: number): Promise<void> {

@@ -95,11 +95,14 @@ export async function registerAndLogin(t: TestServer, o: { email?: string; passw
 }
 
 /** POST /api/organizations as `owner` (free plan unless given); returns the org id and its key. */
-export async function createOrganization(t: TestServer, owner: TestUser, o: { name?: string; planType?: number; collectionName?: string } = {}): Promise<TestOrg> {
+export async function createOrganization(t: TestServer, owner: TestUser, o: { name?: string; planType?: number; collectionName?: string; additionalSeats?: number } = {}): Promise<TestOrg> {
+  const planType = o.planType ?? 0;
+  // Plans without base seats (Teams, Enterprise) need at least one purchased seat.
+  const additionalSeats = o.additionalSeats ?? ([0, 1, 6, 7, 16, 21, 22].includes(planType) ? 0 : 1);
   const { payload, secrets } = await makeOrganization(owner.publicKey, o.collectionName ?? 'Default collection');
   const res = await t.http.post('/api/organizations', {
     token: owner.accessToken,
-    json: { name: o.name ?? 'Acme', billingEmail: owner.email, planType: o.planType ?? 0, ...payload },
+    json: { name: o.name ?? 'Acme', billingEmail: owner.email, planType, additionalSeats, ...payload },
   });
   if (res.status !== 200) throw new Error(`create organization: ${res.status} ${res.text}`);
   return { id: res.body.id, orgKey: secrets.orgKey, body: res.body };

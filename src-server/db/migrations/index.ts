@@ -2,7 +2,9 @@
 // never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m001 from './001_core';
+import * as m003 from './003_providers';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
+  '003_providers': m003,
 };

@@ -36,7 +36,10 @@ describe('AppFrame', () => {
   it('marks the current section, also on a page below it', async () => {
     const { rerender } = renderFrame('/events');
     const nav = screen.getByRole('navigation', { name: 'Sections' });
-    const current = () => within(nav).getAllByRole('link').filter((a) => a.getAttribute('aria-current') === 'page');
+    const current = () =>
+      within(nav)
+        .getAllByRole('link')
+        .filter((a) => a.getAttribute('aria-current') === 'page');
 
     expect(current().map((a) => a.getAttribute('href'))).toEqual(['#/events']);
     await rerender({ currentPath: '/clients/1234' });

@@ -20,7 +20,10 @@ describe('desk client', () => {
   });
 
   it.each([
-    ['an Electron-style message', new Error("Error invoking remote method 'desk:invoke': Error: [conflict] Changed elsewhere")],
+    [
+      'an Electron-style message',
+      new Error("Error invoking remote method 'desk:invoke': Error: [conflict] Changed elsewhere"),
+    ],
     ['a browser-shell envelope error', { code: 'conflict', message: 'Changed elsewhere' }],
   ])('rebuilds %s as a DeskError with its code', async (_kind, thrown) => {
     installFakeDesk({

@@ -33,7 +33,11 @@ describe('settings form', () => {
   it('keeps local edits and takes the rest when settings change elsewhere', () => {
     const form = { ...sampleSettings, theme: 'dark' as const };
     const next = { theme: 'light' as const, idleLockMinutes: 60, syncIntervalMinutes: 5 };
-    expect(adoptSaved(form, sampleSettings, next)).toEqual({ theme: 'dark', idleLockMinutes: 60, syncIntervalMinutes: 5 });
+    expect(adoptSaved(form, sampleSettings, next)).toEqual({
+      theme: 'dark',
+      idleLockMinutes: 60,
+      syncIntervalMinutes: 5,
+    });
   });
 
   describe('fieldErrorsFrom', () => {

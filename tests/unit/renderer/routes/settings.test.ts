@@ -137,9 +137,7 @@ describe('Settings page', () => {
   it('adopts values pushed by settings.changed while the form is unchanged', async () => {
     const desk = await renderLoaded();
     desk.savedElsewhere({ idleLockMinutes: 45 });
-    await waitFor(() =>
-      expect(screen.getByLabelText<HTMLInputElement>('Lock after idle (minutes)').value).toBe('45'),
-    );
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Lock after idle (minutes)').value).toBe('45'));
     expect(saveButton().disabled).toBe(true);
   });
 
