@@ -2,9 +2,11 @@
 // add yours to this list. Every route here needs a bearer token unless declared `config: { anonymous: true }`.
 import type { RouteModule } from '../../context';
 import accounts from './accounts';
+import collections from './collections';
 import config from './config';
 import organizations from './organizations';
+import organizationUsers from './organizationUsers/index';
 import sync from './sync';
 import twoFactor from './twoFactor';
 
-export const apiModules: RouteModule[] = [config, accounts, sync, twoFactor, organizations];
+export const apiModules: RouteModule[] = [config, accounts, sync, twoFactor, organizations, organizationUsers, collections];

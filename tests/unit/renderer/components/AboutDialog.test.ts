@@ -14,6 +14,16 @@ function facts(dialog: HTMLElement): Record<string, string> {
 }
 
 describe('AboutDialog', () => {
+  it("opens when main sends the native menu's app.showAbout event", async () => {
+    const fake = installFakeDesk({ 'app.info': () => sampleInfo });
+    render(AboutDialog);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(fake.listenerCount('app.showAbout')).toBe(1));
+    fake.emit('app.showAbout', {});
+    const dialog = await screen.findByRole('dialog', { name: 'About Provider Desk' });
+    await waitFor(() => expect(facts(dialog).Version).toBe('0.1.0'));
+  });
+
   it('shows name, version, platform and shell from app.info', async () => {
     installFakeDesk({ 'app.info': () => sampleInfo });
     render(AboutDialog);
