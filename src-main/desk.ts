@@ -1,12 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import type { ChannelInput, ChannelName, ChannelOutput, PushEventName, PushEventPayload } from '../src-shared/contract';
+import { desktopDeviceType, deviceName } from './bitwarden/clientInfo';
+import type { Transport } from './bitwarden/http';
+import type { SecretStore } from './platform/secretStore';
+import { createMemorySecretStore } from './platform/secretStoreMemory';
 import { describeApp, type AppIdentity } from './services/appInfoService';
 import { createSettingsService } from './services/settingsService';
 import type { SettingsStore } from './services/settingsStore';
+import { startAutoLock } from './session/autoLock';
+import { sessionHandlers } from './session/handlers';
+import { idleOnlyPowerEvents, type PowerEvents } from './session/powerEvents';
+import { createSessionService } from './session/sessionService';
+import { syncHandlers } from './sync/handlers';
+import { createSyncService } from './sync/syncService';
 
 /** What a shell hands to the composition root: adapters only, never Electron itself. */
 export interface Platform {
   identity: AppIdentity;
   settingsStore: SettingsStore;
+  /** Refresh tokens, API keys, offline-unlock verifiers. Default: memory only. */
+  secretStore?: SecretStore;
+  /** Suspend / screen-lock signals and system idle time for auto-lock. Default: idle only. */
+  powerEvents?: PowerEvents;
+  /** This installation's UUID for Bitwarden servers, kept per data folder. Default: a new one per run. */
+  deviceIdentifier?: string;
+  /** Extra trusted certificate authorities (PEM) for Bitwarden servers. */
+  trustedCertificates?: string[];
+  /** Replaces `got` (tests). */
+  httpTransport?: Transport;
 }
 
 export type Handler<C extends ChannelName> = (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -27,12 +48,49 @@ export function createDesk(platform: Platform): Desk {
   const push: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
-  const unsubscribers = [settings.onChange((value) => push('settings.changed', value))];
+  const unsubscribers: (() => unknown)[] = [settings.onChange((value) => push('settings.changed', value))];
+
+  // Sessions, auto-lock and sync (issue 6).
+  const session = createSessionService({
+    secrets: platform.secretStore ?? createMemorySecretStore(),
+    identity: {
+      appVersion: platform.identity.version,
+      device: {
+        identifier: platform.deviceIdentifier ?? randomUUID(),
+        type: desktopDeviceType(),
+        name: deviceName(),
+      },
+    },
+    emit: push,
+    ...(platform.trustedCertificates ? { extraCa: platform.trustedCertificates } : {}),
+    ...(platform.httpTransport ? { transport: platform.httpTransport } : {}),
+  });
+  const autoLock = startAutoLock({
+    power: platform.powerEvents ?? idleOnlyPowerEvents,
+    idleMinutes: () => settings.get().idleLockMinutes,
+    lockAll: (reason) => session.lock(undefined, reason),
+    hasUnlockedAccount: () => session.hasUnlockedAccount(),
+  });
+  const sync = createSyncService({
+    session,
+    emit: push,
+    syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
+  });
+  unsubscribers.push(
+    session.onAccountEvent((event) => {
+      if (event.type === 'login' || event.type === 'unlocked') autoLock.activity();
+    }),
+    () => sync.dispose(),
+    () => autoLock.dispose(),
+    () => session.dispose(),
+  );
 
   const handlers: Handlers = {
     'app.info': () => describeApp(platform.identity),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
+    ...sessionHandlers(session, autoLock),
+    ...syncHandlers(sync),
   };
 
   return {

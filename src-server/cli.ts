@@ -8,6 +8,7 @@ import { createServer } from './app';
 import { configFromEnv, parseConfig, type ServerConfigInput } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { PROVIDER_COMMANDS, PROVIDER_USAGE, runProviderCommand } from './seed/commands'; // issue 5
 
 const USAGE = `usage: npm run server -- <serve|migrate> [options]
   --data-dir <dir>          data folder (default: the OS app-data folder)
@@ -19,7 +20,9 @@ const USAGE = `usage: npm run server -- <serve|migrate> [options]
   --tls-self-signed         generate (once) a local CA and certificate in the data dir
   --insecure-http           plain http, loopback hosts only
   --smtp-host <h> --smtp-port <n> --smtp-secure --smtp-user <u> --smtp-pass <p> --mail-from <addr>
-  --log-level <level>`;
+  --log-level <level>
+commands added by issue 5 (same options):
+${PROVIDER_USAGE}`;
 
 const options = {
   'data-dir': { type: 'string' },
@@ -103,6 +106,8 @@ async function migrate(input: ServerConfigInput): Promise<void> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Issue 5: provider-invite and seed-demo parse their own flags on top of these (src-server/seed/commands.ts).
+  if (PROVIDER_COMMANDS.includes(argv[0] ?? '')) return runProviderCommand(argv[0]!, argv.slice(1), options, (flags) => configFromFlags(flags));
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
   const [command] = positionals;
   if (values.help || !command) {

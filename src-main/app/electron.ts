@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import electron, { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { pushEventIpcChannel } from '../../src-shared/contract';
 import { createDesk, type Desk } from '../desk';
 import { parsePushPayload } from '../ipc/dispatch';
+import { readOrCreateDeviceIdentifier } from '../platform/deviceIdentifier';
+import { createElectronPowerEvents } from '../platform/electronPowerEvents';
 import { createElectronSettingsStore } from '../platform/electronSettingsStore';
+import { createElectronSecretStore } from '../platform/secretStoreElectron';
+import { createMemorySecretStore } from '../platform/secretStoreMemory';
 import { registerIpcHandlers, rendererOrigin } from './ipcElectron';
 import { menuTemplate } from './menu';
 import { contentSecurityPolicy, mimeTypeOf, readIndexHtml, resolveRendererFile } from './rendererFiles';
@@ -40,6 +44,7 @@ function start() {
   desk = createDesk({
     identity: { name: 'Provider Desk', version: app.getVersion(), shell: 'electron' },
     settingsStore: createElectronSettingsStore(),
+    ...sessionAdapters(app.getPath('userData')),
   });
   serveRenderer();
   denyPermissions();
@@ -53,6 +58,18 @@ function start() {
   mainWindow = createWindow(windowState);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => desk?.dispose());
+}
+
+/** Secrets through safeStorage, auto-lock through powerMonitor (read off the module: a stand-in may lack them). */
+function sessionAdapters(userData: string) {
+  const { safeStorage, powerMonitor } = electron as Partial<typeof electron>;
+  return {
+    secretStore: safeStorage
+      ? createElectronSecretStore({ file: join(userData, 'secrets.json'), safeStorage })
+      : createMemorySecretStore(),
+    ...(powerMonitor ? { powerEvents: createElectronPowerEvents(powerMonitor) } : {}),
+    deviceIdentifier: readOrCreateDeviceIdentifier(userData),
+  };
 }
 
 function serveRenderer() {

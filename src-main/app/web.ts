@@ -5,8 +5,11 @@ import { parseArgs } from 'node:util';
 import { createDesk } from '../desk';
 import { createConfSettingsStore } from '../platform/confSettingsStore';
 import { defaultDataDir } from '../platform/dataDir';
+import { readOrCreateDeviceIdentifier } from '../platform/deviceIdentifier';
 import { acquireInstanceLock, InstanceLockedError } from '../platform/instanceLock';
 import { readRememberedPort, rememberPort } from '../platform/rememberedPort';
+import { createMemorySecretStore } from '../platform/secretStoreMemory';
+import { idleOnlyPowerEvents } from '../session/powerEvents';
 import { startWebShell } from './webShell';
 
 /**
@@ -36,6 +39,10 @@ async function main() {
   const desk = createDesk({
     identity: { name: 'Provider Desk', version: readVersion(outDir), shell: 'web' },
     settingsStore: createConfSettingsStore(dataDir),
+    // The browser shell keeps secrets in memory only, and has no suspend or screen-lock signal.
+    secretStore: createMemorySecretStore(),
+    powerEvents: idleOnlyPowerEvents,
+    deviceIdentifier: readOrCreateDeviceIdentifier(dataDir),
   });
   const port = requestedPort ?? readRememberedPort(dataDir) ?? 0;
   const shell = await startWebShell({

@@ -281,6 +281,14 @@ export interface EventsTable {
   send_id: string | null;
 }
 
+/** Which self-hosted installations downloaded an org's license (002_org_admin). */
+export interface OrganizationInstallationsTable {
+  organization_id: string;
+  installation_id: string;
+  creation_date: string;
+  revision_date: string;
+}
+
 export interface Database {
   users: UsersTable;
   devices: DevicesTable;
@@ -305,6 +313,7 @@ export interface Database {
   ciphers: CiphersTable;
   collection_ciphers: CollectionCiphersTable;
   events: EventsTable;
+  organization_installations: OrganizationInstallationsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -18,10 +18,20 @@ const chunks = <T>(list: readonly T[]): T[][] => {
 };
 
 /** Ids of `table` rows in the org among `ids`. */
-async function existing(db: DbOrTrx, table: 'collections' | 'groups' | 'organization_users', orgId: string, ids: readonly string[]): Promise<Set<string>> {
+async function existing(
+  db: DbOrTrx,
+  table: 'collections' | 'groups' | 'organization_users',
+  orgId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom(table).select('id').where('organization_id', '=', orgId).where('id', 'in', part).execute();
+    const rows = await db
+      .selectFrom(table)
+      .select('id')
+      .where('organization_id', '=', orgId)
+      .where('id', 'in', part)
+      .execute();
     for (const r of rows) found.add(r.id);
   }
   return found;
@@ -45,19 +55,37 @@ export async function assertInOrg(
   if (Object.keys(errors).length) throw validationFailed(errors);
 }
 
-const accessValues = (s: Selection) => ({ read_only: flag(s.readOnly), hide_passwords: flag(s.hidePasswords), manage: flag(s.manage) });
+const accessValues = (s: Selection) => ({
+  read_only: flag(s.readOnly),
+  hide_passwords: flag(s.hidePasswords),
+  manage: flag(s.manage),
+});
 
-export async function replaceCollectionUsers(trx: Trx, collectionId: string, list: readonly Selection[]): Promise<void> {
+export async function replaceCollectionUsers(
+  trx: Trx,
+  collectionId: string,
+  list: readonly Selection[],
+): Promise<void> {
   await trx.deleteFrom('collection_users').where('collection_id', '=', collectionId).execute();
   for (const part of chunks(list)) {
-    await trx.insertInto('collection_users').values(part.map((s) => ({ collection_id: collectionId, organization_user_id: s.id, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_users')
+      .values(part.map((s) => ({ collection_id: collectionId, organization_user_id: s.id, ...accessValues(s) })))
+      .execute();
   }
 }
 
-export async function replaceCollectionGroups(trx: Trx, collectionId: string, list: readonly Selection[]): Promise<void> {
+export async function replaceCollectionGroups(
+  trx: Trx,
+  collectionId: string,
+  list: readonly Selection[],
+): Promise<void> {
   await trx.deleteFrom('collection_groups').where('collection_id', '=', collectionId).execute();
   for (const part of chunks(list)) {
-    await trx.insertInto('collection_groups').values(part.map((s) => ({ collection_id: collectionId, group_id: s.id, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_groups')
+      .values(part.map((s) => ({ collection_id: collectionId, group_id: s.id, ...accessValues(s) })))
+      .execute();
   }
 }
 
@@ -69,28 +97,55 @@ export async function replaceMemberCollections(trx: Trx, orgUserId: string, list
     .where('collection_id', 'in', (qb) => qb.selectFrom('collections').select('id').where('type', '=', 0))
     .execute();
   for (const part of chunks(list)) {
-    await trx.insertInto('collection_users').values(part.map((s) => ({ collection_id: s.id, organization_user_id: orgUserId, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_users')
+      .values(part.map((s) => ({ collection_id: s.id, organization_user_id: orgUserId, ...accessValues(s) })))
+      .execute();
   }
 }
 
 export async function replaceGroupCollections(trx: Trx, groupId: string, list: readonly Selection[]): Promise<void> {
   await trx.deleteFrom('collection_groups').where('group_id', '=', groupId).execute();
   for (const part of chunks(list)) {
-    await trx.insertInto('collection_groups').values(part.map((s) => ({ collection_id: s.id, group_id: groupId, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_groups')
+      .values(part.map((s) => ({ collection_id: s.id, group_id: groupId, ...accessValues(s) })))
+      .execute();
   }
 }
 
 /** Adds (or overwrites) access rows without removing others (`bulk-access`). */
-export async function upsertCollectionAccess(trx: Trx, collectionId: string, users: readonly Selection[], groups: readonly Selection[]): Promise<void> {
+export async function upsertCollectionAccess(
+  trx: Trx,
+  collectionId: string,
+  users: readonly Selection[],
+  groups: readonly Selection[],
+): Promise<void> {
   const userIds = users.map((u) => u.id);
   const groupIds = groups.map((g) => g.id);
-  if (userIds.length) await trx.deleteFrom('collection_users').where('collection_id', '=', collectionId).where('organization_user_id', 'in', userIds).execute();
-  if (groupIds.length) await trx.deleteFrom('collection_groups').where('collection_id', '=', collectionId).where('group_id', 'in', groupIds).execute();
+  if (userIds.length)
+    await trx
+      .deleteFrom('collection_users')
+      .where('collection_id', '=', collectionId)
+      .where('organization_user_id', 'in', userIds)
+      .execute();
+  if (groupIds.length)
+    await trx
+      .deleteFrom('collection_groups')
+      .where('collection_id', '=', collectionId)
+      .where('group_id', 'in', groupIds)
+      .execute();
   for (const part of chunks(users)) {
-    await trx.insertInto('collection_users').values(part.map((s) => ({ collection_id: collectionId, organization_user_id: s.id, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_users')
+      .values(part.map((s) => ({ collection_id: collectionId, organization_user_id: s.id, ...accessValues(s) })))
+      .execute();
   }
   for (const part of chunks(groups)) {
-    await trx.insertInto('collection_groups').values(part.map((s) => ({ collection_id: collectionId, group_id: s.id, ...accessValues(s) }))).execute();
+    await trx
+      .insertInto('collection_groups')
+      .values(part.map((s) => ({ collection_id: collectionId, group_id: s.id, ...accessValues(s) })))
+      .execute();
   }
 }
 
@@ -101,7 +156,10 @@ export interface AccessSelection {
   manage: boolean;
 }
 
-const toSelection = (id: string, r: { read_only: number; hide_passwords: number; manage: number }): AccessSelection => ({
+const toSelection = (
+  id: string,
+  r: { read_only: number; hide_passwords: number; manage: number },
+): AccessSelection => ({
   id,
   readOnly: isSet(r.read_only),
   hidePasswords: isSet(r.hide_passwords),
@@ -113,31 +171,65 @@ export async function collectionAccessRows(db: DbOrTrx, collectionIds: readonly 
   const users = new Map<string, AccessSelection[]>();
   const groups = new Map<string, AccessSelection[]>();
   for (const part of chunks([...collectionIds])) {
-    for (const r of await db.selectFrom('collection_users').selectAll().where('collection_id', 'in', part).orderBy('organization_user_id').execute()) {
-      (users.get(r.collection_id) ?? users.set(r.collection_id, []).get(r.collection_id)!).push(toSelection(r.organization_user_id, r));
+    for (const r of await db
+      .selectFrom('collection_users')
+      .selectAll()
+      .where('collection_id', 'in', part)
+      .orderBy('organization_user_id')
+      .execute()) {
+      (users.get(r.collection_id) ?? users.set(r.collection_id, []).get(r.collection_id)!).push(
+        toSelection(r.organization_user_id, r),
+      );
     }
-    for (const r of await db.selectFrom('collection_groups').selectAll().where('collection_id', 'in', part).orderBy('group_id').execute()) {
-      (groups.get(r.collection_id) ?? groups.set(r.collection_id, []).get(r.collection_id)!).push(toSelection(r.group_id, r));
+    for (const r of await db
+      .selectFrom('collection_groups')
+      .selectAll()
+      .where('collection_id', 'in', part)
+      .orderBy('group_id')
+      .execute()) {
+      (groups.get(r.collection_id) ?? groups.set(r.collection_id, []).get(r.collection_id)!).push(
+        toSelection(r.group_id, r),
+      );
     }
   }
   return { users, groups };
 }
 
 /** Collections of one member (direct rows), as selections keyed by collection id. */
-export async function memberCollectionSelections(db: DbOrTrx, orgUserIds: readonly string[]): Promise<Map<string, AccessSelection[]>> {
+export async function memberCollectionSelections(
+  db: DbOrTrx,
+  orgUserIds: readonly string[],
+): Promise<Map<string, AccessSelection[]>> {
   const out = new Map<string, AccessSelection[]>();
   for (const part of chunks([...orgUserIds])) {
-    const rows = await db.selectFrom('collection_users').selectAll().where('organization_user_id', 'in', part).orderBy('collection_id').execute();
-    for (const r of rows) (out.get(r.organization_user_id) ?? out.set(r.organization_user_id, []).get(r.organization_user_id)!).push(toSelection(r.collection_id, r));
+    const rows = await db
+      .selectFrom('collection_users')
+      .selectAll()
+      .where('organization_user_id', 'in', part)
+      .orderBy('collection_id')
+      .execute();
+    for (const r of rows)
+      (out.get(r.organization_user_id) ?? out.set(r.organization_user_id, []).get(r.organization_user_id)!).push(
+        toSelection(r.collection_id, r),
+      );
   }
   return out;
 }
 
-export async function groupCollectionSelections(db: DbOrTrx, groupIds: readonly string[]): Promise<Map<string, AccessSelection[]>> {
+export async function groupCollectionSelections(
+  db: DbOrTrx,
+  groupIds: readonly string[],
+): Promise<Map<string, AccessSelection[]>> {
   const out = new Map<string, AccessSelection[]>();
   for (const part of chunks([...groupIds])) {
-    const rows = await db.selectFrom('collection_groups').selectAll().where('group_id', 'in', part).orderBy('collection_id').execute();
-    for (const r of rows) (out.get(r.group_id) ?? out.set(r.group_id, []).get(r.group_id)!).push(toSelection(r.collection_id, r));
+    const rows = await db
+      .selectFrom('collection_groups')
+      .selectAll()
+      .where('group_id', 'in', part)
+      .orderBy('collection_id')
+      .execute();
+    for (const r of rows)
+      (out.get(r.group_id) ?? out.set(r.group_id, []).get(r.group_id)!).push(toSelection(r.collection_id, r));
   }
   return out;
 }
@@ -147,7 +239,11 @@ export async function callerCollectionAccess(db: DbOrTrx, access: OrgAccess): Pr
   const out = new Map<string, AccessSelection>();
   const orgUserId = access.membership?.id;
   if (!orgUserId) return out;
-  const direct = await db.selectFrom('collection_users').selectAll().where('organization_user_id', '=', orgUserId).execute();
+  const direct = await db
+    .selectFrom('collection_users')
+    .selectAll()
+    .where('organization_user_id', '=', orgUserId)
+    .execute();
   const viaGroups = await db
     .selectFrom('collection_groups as cg')
     .innerJoin('group_users as gu', 'gu.group_id', 'cg.group_id')
@@ -157,7 +253,17 @@ export async function callerCollectionAccess(db: DbOrTrx, access: OrgAccess): Pr
   for (const r of [...direct, ...viaGroups]) {
     const prev = out.get(r.collection_id);
     const next = toSelection(r.collection_id, r);
-    out.set(r.collection_id, prev ? { id: r.collection_id, readOnly: prev.readOnly && next.readOnly, hidePasswords: prev.hidePasswords && next.hidePasswords, manage: prev.manage || next.manage } : next);
+    out.set(
+      r.collection_id,
+      prev
+        ? {
+            id: r.collection_id,
+            readOnly: prev.readOnly && next.readOnly,
+            hidePasswords: prev.hidePasswords && next.hidePasswords,
+            manage: prev.manage || next.manage,
+          }
+        : next,
+    );
   }
   return out;
 }
@@ -176,7 +282,12 @@ export function collectionResponse(c: Collection) {
 }
 
 /** `collectionAccessDetails`: the collection, who has access, and the caller's own access. */
-export function collectionAccessDetails(c: Collection, users: AccessSelection[], groups: AccessSelection[], mine: AccessSelection | undefined) {
+export function collectionAccessDetails(
+  c: Collection,
+  users: AccessSelection[],
+  groups: AccessSelection[],
+  mine: AccessSelection | undefined,
+) {
   return {
     ...collectionResponse(c),
     object: 'collectionAccessDetails',

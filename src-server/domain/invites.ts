@@ -28,7 +28,12 @@ export interface PendingInvite {
 }
 
 /** Sends one invitation per member (after the transaction that created or re-invited them). */
-export async function sendInvites(ctx: ServerContext, log: FastifyBaseLogger, org: Organization, invites: PendingInvite[]): Promise<void> {
+export async function sendInvites(
+  ctx: ServerContext,
+  log: FastifyBaseLogger,
+  org: Organization,
+  invites: PendingInvite[],
+): Promise<void> {
   for (const invite of invites) {
     const token = signInvite(ctx, invite.orgUserId, invite.email);
     await sendQuietly(

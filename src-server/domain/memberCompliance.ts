@@ -10,12 +10,23 @@ type DbOrTrx = Kysely<Database> | Transaction<Database>;
 const exempt = (type: number) => type === OrgUserType.Owner || type === OrgUserType.Admin;
 
 export async function hasTwoFactor(db: DbOrTrx, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('two_factor_providers').select('user_id').where('user_id', '=', userId).where('enabled', '=', 1).where('type', 'in', [0, 1]).executeTakeFirst();
+  const row = await db
+    .selectFrom('two_factor_providers')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('enabled', '=', 1)
+    .where('type', 'in', [0, 1])
+    .executeTakeFirst();
   return !!row;
 }
 
 /** True when the org requires two-step login from this member and the user has none. */
-export async function missingRequiredTwoFactor(db: DbOrTrx, orgId: string, userId: string, memberType: number): Promise<boolean> {
+export async function missingRequiredTwoFactor(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  memberType: number,
+): Promise<boolean> {
   if (exempt(memberType)) return false;
   if (!(await policyEnabled(db, orgId, PolicyType.TwoFactorAuthentication))) return false;
   return !(await hasTwoFactor(db, userId));
@@ -24,7 +35,12 @@ export async function missingRequiredTwoFactor(db: DbOrTrx, orgId: string, userI
 export type SingleOrgConflict = 'thisOrgForbids' | 'otherOrgForbids' | null;
 
 /** SingleOrg: this org forbids other memberships, or another org the user belongs to forbids this one. */
-export async function singleOrgConflict(db: DbOrTrx, orgId: string, userId: string, memberType: number): Promise<SingleOrgConflict> {
+export async function singleOrgConflict(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  memberType: number,
+): Promise<SingleOrgConflict> {
   const others = await db
     .selectFrom('organization_users')
     .select(['organization_id', 'type', 'status'])

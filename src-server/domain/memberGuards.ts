@@ -6,16 +6,28 @@ import { readFeatures } from './organizations';
 import { OrgUserType, PERMISSION_NAMES, type OrgAccess } from './orgRoles';
 import type { PermissionsInput } from './orgSchemas';
 
-export function assertCanManageMember(access: OrgAccess, currentType: number | null, newType: number | null = null): void {
+export function assertCanManageMember(
+  access: OrgAccess,
+  currentType: number | null,
+  newType: number | null = null,
+): void {
   const types = [currentType, newType];
-  if (types.includes(OrgUserType.Owner) && access.role !== OrgUserType.Owner) throw badRequest("Only an Owner can configure another Owner's account.");
-  if (types.includes(OrgUserType.Admin) && access.role === OrgUserType.Custom) throw badRequest('Custom users can not manage Admins or Owners.');
+  if (types.includes(OrgUserType.Owner) && access.role !== OrgUserType.Owner)
+    throw badRequest("Only an Owner can configure another Owner's account.");
+  if (types.includes(OrgUserType.Admin) && access.role === OrgUserType.Custom)
+    throw badRequest('Custom users can not manage Admins or Owners.');
 }
 
 /** Validates a Custom member's permissions and returns the JSON to store (null for other types). */
-export function permissionsToStore(access: OrgAccess, org: Organization, type: number, permissions: PermissionsInput | null | undefined): string | null {
+export function permissionsToStore(
+  access: OrgAccess,
+  org: Organization,
+  type: number,
+  permissions: PermissionsInput | null | undefined,
+): string | null {
   if (type !== OrgUserType.Custom) return null;
-  if (!readFeatures(org).useCustomPermissions) throw badRequest('To enable custom permissions the organization must be on an Enterprise plan.');
+  if (!readFeatures(org).useCustomPermissions)
+    throw badRequest('To enable custom permissions the organization must be on an Enterprise plan.');
   const granted = Object.fromEntries(PERMISSION_NAMES.map((p) => [p, permissions?.[p] === true]));
   if (access.role === OrgUserType.Custom && PERMISSION_NAMES.some((p) => granted[p] && !access.permissions[p])) {
     throw badRequest('Custom users can only grant the same custom permissions that they have.');

@@ -6,6 +6,7 @@ import { badRequest } from '../http/errors';
 import { memberCollectionSelections, type AccessSelection } from './collectionAccess';
 import { OrgUserStatus, OrgUserType, readPermissions } from './orgRoles';
 import { planFor } from './plans';
+import { providerSeatLimitMessage } from './providers/seats'; // issue 5
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
@@ -33,7 +34,13 @@ export async function loadMembers(db: DbOrTrx, orgId: string, ids?: readonly str
   const userIds = rows.map((r) => r.user_id).filter((u): u is string => !!u);
   const twoFactor = new Set<string>();
   if (userIds.length) {
-    const tf = await db.selectFrom('two_factor_providers').select('user_id').where('user_id', 'in', userIds).where('enabled', '=', 1).where('type', 'in', [0, 1]).execute();
+    const tf = await db
+      .selectFrom('two_factor_providers')
+      .select('user_id')
+      .where('user_id', 'in', userIds)
+      .where('enabled', '=', 1)
+      .where('type', 'in', [0, 1])
+      .execute();
     for (const r of tf) twoFactor.add(r.user_id);
   }
   return rows.map(({ master_password_hash, ...r }) => ({
@@ -50,8 +57,16 @@ export async function loadMember(db: DbOrTrx, orgId: string, id: string): Promis
 export async function memberGroupIds(db: DbOrTrx, orgUserIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (orgUserIds.length === 0) return out;
-  const rows = await db.selectFrom('group_users').selectAll().where('organization_user_id', 'in', [...orgUserIds]).orderBy('group_id').execute();
-  for (const r of rows) (out.get(r.organization_user_id) ?? out.set(r.organization_user_id, []).get(r.organization_user_id)!).push(r.group_id);
+  const rows = await db
+    .selectFrom('group_users')
+    .selectAll()
+    .where('organization_user_id', 'in', [...orgUserIds])
+    .orderBy('group_id')
+    .execute();
+  for (const r of rows)
+    (out.get(r.organization_user_id) ?? out.set(r.organization_user_id, []).get(r.organization_user_id)!).push(
+      r.group_id,
+    );
   return out;
 }
 
@@ -102,7 +117,11 @@ export function memberDetails(m: MemberRow, collections: AccessSelection[], grou
 }
 
 /** Member list with collections and groups loaded when asked. */
-export async function memberUserDetailsList(db: DbOrTrx, members: MemberRow[], o: { groups: boolean; collections: boolean }) {
+export async function memberUserDetailsList(
+  db: DbOrTrx,
+  members: MemberRow[],
+  o: { groups: boolean; collections: boolean },
+) {
   const ids = members.map((m) => m.id);
   const collections = o.collections ? await memberCollectionSelections(db, ids) : new Map<string, AccessSelection[]>();
   const groups = o.groups ? await memberGroupIds(db, ids) : new Map<string, string[]>();
@@ -141,8 +160,11 @@ export async function reserveSeats(db: DbOrTrx, org: Organization, adding: numbe
   if (org.seats === null || adding <= 0) return null;
   const needed = (await occupiedSeats(db, org.id)) + adding;
   if (needed <= org.seats) return null;
+  const providerLimit = await providerSeatLimitMessage(db, org.id); // issue 5: provider-managed orgs never autoscale
+  if (providerLimit) throw badRequest(providerLimit);
   const plan = planFor(org.plan_type);
-  const canGrow = !!plan?.hasAdditionalSeatsOption && (org.max_autoscale_seats === null || needed <= org.max_autoscale_seats);
+  const canGrow =
+    !!plan?.hasAdditionalSeatsOption && (org.max_autoscale_seats === null || needed <= org.max_autoscale_seats);
   if (!canGrow) throw badRequest('Seat limit has been reached.');
   return needed;
 }

@@ -20,10 +20,15 @@ export const selections = () => z.array(selection).max(MAX_SELECTIONS);
 export const idList = (max = 1000) => z.array(lguid()).min(1).max(max);
 export const idsBody = z.object({ ids: idList() });
 
-export const orgUserType = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(4)], { message: 'Not a valid member type.' });
+export const orgUserType = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(4)], {
+  message: 'Not a valid member type.',
+});
 
 export const permissionsBody = z.object(
-  Object.fromEntries(PERMISSION_NAMES.map((p) => [p, z.boolean().nullish()])) as Record<PermissionName, z.ZodOptional<z.ZodNullable<z.ZodBoolean>>>,
+  Object.fromEntries(PERMISSION_NAMES.map((p) => [p, z.boolean().nullish()])) as Record<
+    PermissionName,
+    z.ZodOptional<z.ZodNullable<z.ZodBoolean>>
+  >,
 );
 export type PermissionsInput = z.output<typeof permissionsBody>;
 

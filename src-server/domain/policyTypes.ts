@@ -32,13 +32,19 @@ export const PolicyType = {
   FillAssist: 22,
 } as const;
 
-export const POLICY_NAMES: Record<number, string> = Object.fromEntries(Object.entries(PolicyType).map(([name, value]) => [value, name]));
+export const POLICY_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(PolicyType).map(([name, value]) => [value, name]),
+);
 export const isPolicyType = (n: number): boolean => POLICY_NAMES[n] !== undefined;
 
 /** Types that need SingleOrg enabled first (and keep it from being turned off). */
 export const NEEDS_SINGLE_ORG: readonly number[] = [
-  PolicyType.RequireSso, PolicyType.ResetPassword, PolicyType.MaximumVaultTimeout, PolicyType.UriMatchDefaults,
-  PolicyType.AutomaticUserConfirmation, PolicyType.OrganizationUserNotification,
+  PolicyType.RequireSso,
+  PolicyType.ResetPassword,
+  PolicyType.MaximumVaultTimeout,
+  PolicyType.UriMatchDefaults,
+  PolicyType.AutomaticUserConfirmation,
+  PolicyType.OrganizationUserNotification,
 ];
 
 const int = () => z.number().int();
@@ -70,27 +76,39 @@ const DATA_SCHEMAS: Partial<Record<number, z.ZodType>> = {
   }),
   [PolicyType.SendOptions]: z.strictObject({ disableHideEmail: bool() }),
   [PolicyType.ResetPassword]: z.strictObject({ autoEnrollEnabled: bool() }),
-  [PolicyType.MaximumVaultTimeout]: z.strictObject({ minutes: int().min(1).max(525_600).nullish(), action: z.enum(['lock', 'logOut']).nullish() }),
+  [PolicyType.MaximumVaultTimeout]: z.strictObject({
+    minutes: int().min(1).max(525_600).nullish(),
+    action: z.enum(['lock', 'logOut']).nullish(),
+  }),
   [PolicyType.UriMatchDefaults]: z.strictObject({ uriMatchDetection: int().min(0).max(5).nullish() }),
   [PolicyType.SendControls]: z.strictObject({
     disableSend: bool(),
     disableHideEmail: bool(),
     whoCanAccess: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullish(),
     allowedDomains: z.string().max(1000).nullish(),
-    deletionHours: int().min(1).max(24 * 31).nullish(),
-    allowedSendTypes: z.array(z.union([z.literal(0), z.literal(1)])).max(2).nullish(),
+    deletionHours: int()
+      .min(1)
+      .max(24 * 31)
+      .nullish(),
+    allowedSendTypes: z
+      .array(z.union([z.literal(0), z.literal(1)]))
+      .max(2)
+      .nullish(),
   }),
   [PolicyType.FillAssist]: z.strictObject({ rulesUrl: z.url({ protocol: /^https$/ }).max(2000) }),
 };
 
 /** Client-defined data without a known shape: any small JSON object. */
 const MAX_FREE_DATA = 10_000;
-const freeData = z
-  .record(z.string().max(100), z.unknown())
-  .refine((v) => JSON.stringify(v).length <= MAX_FREE_DATA, { message: `Policy data must be at most ${MAX_FREE_DATA} characters.` });
+const freeData = z.record(z.string().max(100), z.unknown()).refine((v) => JSON.stringify(v).length <= MAX_FREE_DATA, {
+  message: `Policy data must be at most ${MAX_FREE_DATA} characters.`,
+});
 
 /** Validates `data` for `type`: the stored JSON text (null when absent), or the reason it is invalid. */
-export function validatePolicyData(type: number, data: unknown): { ok: true; json: string | null } | { ok: false; reason: string } {
+export function validatePolicyData(
+  type: number,
+  data: unknown,
+): { ok: true; json: string | null } | { ok: false; reason: string } {
   if (data === undefined || data === null) {
     if (type === PolicyType.FillAssist) return { ok: false, reason: 'rulesUrl is required' };
     return { ok: true, json: null };
@@ -106,7 +124,12 @@ export function validatePolicyData(type: number, data: unknown): { ok: true; jso
 }
 
 export async function loadPolicy(db: DbOrTrx, orgId: string, type: number): Promise<Policy | undefined> {
-  return db.selectFrom('policies').selectAll().where('organization_id', '=', orgId).where('type', '=', type).executeTakeFirst();
+  return db
+    .selectFrom('policies')
+    .selectAll()
+    .where('organization_id', '=', orgId)
+    .where('type', '=', type)
+    .executeTakeFirst();
 }
 
 export async function policyEnabled(db: DbOrTrx, orgId: string, type: number): Promise<boolean> {

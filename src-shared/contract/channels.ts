@@ -1,5 +1,20 @@
 import { z } from 'zod';
+import {
+  accountInputSchema,
+  emailCodeSentSchema,
+  emptyOutputSchema,
+  lockInputSchema,
+  loginInputSchema,
+  loginResultSchema,
+  loginWithApiKeyInputSchema,
+  pendingInputSchema,
+  sessionStateSchema,
+  submitNewDeviceCodeInputSchema,
+  submitTwoFactorInputSchema,
+  unlockInputSchema,
+} from './session';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { syncStartInputSchema, syncStartOutputSchema, syncStatusInputSchema, syncStatusSchema } from './sync';
 
 /**
  * The IPC contract: one declaration per channel, input and output as zod schemas. Main parses the input before
@@ -28,6 +43,22 @@ export const channels = {
   'app.info': channel(noInput, appInfoSchema),
   'settings.get': channel(noInput, settingsSchema),
   'settings.set': channel(settingsPatchSchema, settingsSchema),
+  // Sessions (session.ts): sign-in steps answer a LoginResult; the others answer the whole SessionState.
+  'session.accounts': channel(noInput, sessionStateSchema),
+  'session.login': channel(loginInputSchema, loginResultSchema),
+  'session.submitTwoFactor': channel(submitTwoFactorInputSchema, loginResultSchema),
+  'session.sendEmailCode': channel(pendingInputSchema, emailCodeSentSchema),
+  'session.submitNewDeviceCode': channel(submitNewDeviceCodeInputSchema, loginResultSchema),
+  'session.cancelLogin': channel(pendingInputSchema, emptyOutputSchema),
+  'session.loginWithApiKey': channel(loginWithApiKeyInputSchema, loginResultSchema),
+  'session.unlock': channel(unlockInputSchema, sessionStateSchema),
+  'session.lock': channel(lockInputSchema.or(z.null()), sessionStateSchema),
+  'session.logout': channel(accountInputSchema, sessionStateSchema),
+  'session.switch': channel(accountInputSchema, sessionStateSchema),
+  'session.activity': channel(noInput, emptyOutputSchema),
+  // Sync (sync.ts): data arrives as `sync.batch` push events.
+  'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
+  'sync.status': channel(syncStatusInputSchema, syncStatusSchema),
 } as const;
 
 export type Channels = typeof channels;

@@ -98,7 +98,12 @@ export type TwoFactorOption = z.infer<typeof twoFactorOptionSchema>;
 
 const pendingId = z.string().min(1).max(100);
 const accountId = z.string().min(1).max(200);
-const email = z.string().trim().min(3).max(256).regex(/^[^\s@]+@[^\s@]+$/, 'Enter a valid email address');
+const email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(256)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'Enter a valid email address');
 const masterPassword = z.string().min(1).max(1024);
 
 export const loginResultSchema = z.discriminatedUnion('status', [
@@ -122,9 +127,7 @@ export const submitTwoFactorInputSchema = z
   })
   .strict();
 
-export const submitNewDeviceCodeInputSchema = z
-  .object({ pendingId, code: z.string().trim().min(1).max(20) })
-  .strict();
+export const submitNewDeviceCodeInputSchema = z.object({ pendingId, code: z.string().trim().min(1).max(20) }).strict();
 export const pendingInputSchema = z.object({ pendingId }).strict();
 /** Where the code went (redacted), for "We sent a code to so*****@example.com". */
 export const emailCodeSentSchema = z.object({ sentTo: z.string().nullable() });

@@ -46,7 +46,9 @@ export class BwAccount {
       child.on('close', (code) => {
         clearTimeout(timer);
         const result = { code, stdout: stdout.trim(), stderr: stderr.trim() };
-        this.log.push({ args: fullArgs.map((a) => (a === this.session && a ? '<session>' : a)), result });
+        // The transcript never shows session keys.
+        const logged = args[0] === 'login' ? { ...result, stdout: result.stdout ? '<session key>' : '' } : result;
+        this.log.push({ args: fullArgs.map((a) => (a === this.session && a ? '<session>' : a)), result: logged });
         resolve(result);
       });
       child.stdin.end(o.input ?? '');
@@ -56,7 +58,8 @@ export class BwAccount {
   /** Runs and fails with the CLI's own output unless it exits 0. */
   async ok(args: string[], o: { input?: string; session?: boolean } = {}): Promise<string> {
     const r = await this.run(args, o);
-    if (r.code !== 0) throw new Error(`bw ${args[0]} ${args[1] ?? ''} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+    if (r.code !== 0)
+      throw new Error(`bw ${args[0]} ${args[1] ?? ''} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
     return r.stdout;
   }
 

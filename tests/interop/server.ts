@@ -26,11 +26,21 @@ class InjectClient extends HttpClient {
       payload = o.raw;
     }
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    const res = await this.app.inject({ method: method as 'GET', url: path, headers, ...(payload === undefined ? {} : { payload }) });
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url: path,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
     const text = res.body;
     const type = String(res.headers['content-type'] ?? '');
     const body = (text && type.includes('json') ? JSON.parse(text) : text) as T;
-    return { status: res.statusCode, headers: new Headers(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), body, text };
+    return {
+      status: res.statusCode,
+      headers: new Headers(Object.entries(res.headers).map(([k, v]) => [k, String(v)])),
+      body,
+      text,
+    };
   }
 }
 

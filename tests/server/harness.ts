@@ -85,7 +85,7 @@ export async function startTestServer(backend: Backend = 'sqlite', overrides: Pa
   const url = await server.listen();
   const outbox = () => {
     const dir = outboxDir(dataDir);
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     } catch {

@@ -2,9 +2,11 @@
 // never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m001 from './001_core';
+import * as m002 from './002_org_admin';
 import * as m003 from './003_providers';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
+  '002_org_admin': m002,
   '003_providers': m003,
 };

@@ -54,6 +54,7 @@ export interface ProviderRequirement {
 /** Loads the provider and the caller's membership and enforces the requirement and the provider status. */
 export async function requireProvider(db: DbOrTrx, providerId: string, userId: string, req: ProviderRequirement = {}): Promise<ProviderAccess> {
   const denied = req.onDenied ?? forbidden;
+  if (!isGuid(providerId)) throw notFound(); // as Bitwarden's `{id:guid}` route constraint
   const provider = await findProvider(db, providerId);
   if (!provider) throw (req.onMissing ?? denied)();
   const providerUser = await confirmedProviderUser(db, provider.id, userId);
@@ -67,7 +68,6 @@ export async function requireProvider(db: DbOrTrx, providerId: string, userId: s
 
 /** Billing controllers and /clients: 404 unknown, 401 not permitted or not billable (api §6.1, §10.2). */
 export async function requireBillableProvider(db: DbOrTrx, providerId: string, userId: string, admin: boolean): Promise<ProviderAccess> {
-  if (!isGuid(providerId)) throw notFound();
   const access = await requireProvider(db, providerId, userId, { admin, allowPending: true, onMissing: notFound, onDenied: unauthorized });
   if (!isBillable(access.provider)) throw unauthorized();
   return access;

@@ -32,23 +32,3 @@ export function providerConfirmedEmail(email: string, providerName: string): Mai
 export function providerRemovedEmail(email: string, providerName: string): MailMessage {
   return { to: email, subject: `You have been removed from ${providerName}`, text: `You are no longer a member of the provider ${providerName}.` };
 }
-
-/** The client org owner's invitation (same link and token as the members routes: OrgInvite `{ orgUserId, email }`). */
-export function clientOwnerInviteEmail(baseUrl: string, i: { email: string; organizationId: string; organizationUserId: string; organizationName: string; token: string; hasAccount: boolean }): MailMessage {
-  const link = `${baseUrl}/accept-organization?${q({
-    organizationId: i.organizationId,
-    organizationUserId: i.organizationUserId,
-    email: i.email,
-    organizationName: i.organizationName,
-    token: i.token,
-    initOrganization: 'false',
-    orgUserHasExistingUser: String(i.hasAccount),
-  })}`;
-  return {
-    to: i.email,
-    subject: `Join ${i.organizationName}`,
-    text: `You have been invited to join the organization ${i.organizationName}, managed by your provider.\n\nAccept the invitation:\n\n${link}\n\nThis invitation expires in 5 days.`,
-    link,
-    meta: { token: i.token, organizationId: i.organizationId, organizationUserId: i.organizationUserId },
-  };
-}

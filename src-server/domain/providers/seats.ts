@@ -74,3 +74,20 @@ export async function wouldPurchaseSeats(db: DbOrTrx, providerId: string, planTy
   const current = (await assignedSeatsByPlan(db, providerId)).get(planType) ?? 0;
   return adjustmentPurchasesSeats(current, current + delta, plan?.seat_minimum ?? 0);
 }
+
+/**
+ * For the org member routes: provider-managed orgs never autoscale; an invite beyond their seats fails with the
+ * message of bitwarden-api.md §7.3 (null when no provider manages the org).
+ */
+export async function providerSeatLimitMessage(db: DbOrTrx, orgId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('provider_organizations as po')
+    .innerJoin('providers as p', 'p.id', 'po.provider_id')
+    .select('p.type')
+    .where('po.organization_id', '=', orgId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return row.type === 1
+    ? 'Seat limit has been reached. Contact your provider to purchase additional seats.'
+    : 'Seat limit has been reached. Please contact your provider to add more seats.';
+}

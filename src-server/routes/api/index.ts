@@ -4,9 +4,16 @@ import type { RouteModule } from '../../context';
 import accounts from './accounts';
 import collections from './collections';
 import config from './config';
+import groups from './groups';
+import imports from './imports';
+import license from './license';
+import organizationEvents from './organizationEvents';
 import organizations from './organizations';
+import providers from './providers/index';
 import organizationUsers from './organizationUsers/index';
+import policies from './policies';
+import sso from './sso';
 import sync from './sync';
 import twoFactor from './twoFactor';
 
-export const apiModules: RouteModule[] = [config, accounts, sync, twoFactor, organizations, organizationUsers, collections];
+export const apiModules: RouteModule[] = [config, accounts, sync, twoFactor, organizations, organizationUsers, collections, groups, policies, sso, imports, license, organizationEvents, providers];

@@ -12,6 +12,7 @@ import { base64, email, encString, guid, keyId } from '../../http/schemas';
 import { parseBody } from '../../http/validate';
 import { sendQuietly } from '../../mail/mailer';
 import { registrationEmail } from '../../mail/templates';
+import { isValidProviderInviteForRegistration } from '../../domain/providers/invites'; // issue 5
 
 const REGISTRATION_TTL_MS = 15 * 60 * 1000;
 const REGISTRATION_DISABLED = 'Open registration has been disabled by the system administrator.';
@@ -137,7 +138,12 @@ async function resolveProof(ctx: ServerContext, b: FinishBody, address: string):
     if (!invite || invite.status !== OrgUserStatus.Invited) throw badRequest('Invalid organization user invitation.');
     return { name: null };
   }
-  if (b.providerInviteToken && b.providerUserId) throw badRequest('Invalid provider invite token.');
+  if (b.providerInviteToken && b.providerUserId) {
+    // Issue 5: registering from a provider invitation (domain/providers/invites.ts); needs open registration.
+    if (ctx.config.disableUserRegistration) throw badRequest(REGISTRATION_DISABLED);
+    if (!(await isValidProviderInviteForRegistration(ctx.db, ctx.keys.hmac, b.providerInviteToken, b.providerUserId, address))) throw badRequest('Invalid provider invite token.');
+    return { name: null };
+  }
   throw validationFailed({ '': ['No valid registration token provided'] });
 }
 

@@ -35,13 +35,29 @@ async function adminOfAnotherFreeOrg(ctx: ServerContext, userId: string, orgId: 
 }
 
 /** The checks of AcceptOrgUserCommand, in its order. */
-async function checkAcceptance(ctx: ServerContext, member: OrganizationUser, user: { id: string; email: string }, token: string, resetPasswordKey: string | null | undefined) {
+async function checkAcceptance(
+  ctx: ServerContext,
+  member: OrganizationUser,
+  user: { id: string; email: string },
+  token: string,
+  resetPasswordKey: string | null | undefined,
+) {
   const check = verifyInvite(ctx, token);
   if (!check.ok) throw badRequest(check.reason === 'expired' ? 'Expired token.' : 'Invalid token.');
-  if (check.payload.orgUserId !== member.id || !member.email || normalizeEmail(check.payload.email) !== normalizeEmail(member.email)) throw badRequest('Invalid token.');
+  if (
+    check.payload.orgUserId !== member.id ||
+    !member.email ||
+    normalizeEmail(check.payload.email) !== normalizeEmail(member.email)
+  )
+    throw badRequest('Invalid token.');
   const orgId = member.organization_id;
   const org = await ctx.db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
-  const own = await ctx.db.selectFrom('organization_users').select(['id', 'status']).where('organization_id', '=', orgId).where('user_id', '=', user.id).executeTakeFirst();
+  const own = await ctx.db
+    .selectFrom('organization_users')
+    .select(['id', 'status'])
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
   if (own) {
     throw badRequest(
       own.status === OrgUserStatus.Accepted
@@ -49,20 +65,34 @@ async function checkAcceptance(ctx: ServerContext, member: OrganizationUser, use
         : 'You are already part of this organization.',
     );
   }
-  if (normalizeEmail(member.email) !== normalizeEmail(user.email)) throw badRequest('User email does not match invite.');
-  if (member.status === OrgUserStatus.Revoked) throw badRequest(`Your access to the ${htmlDecode(org.name) ?? ''} vault has been revoked.`);
+  if (normalizeEmail(member.email) !== normalizeEmail(user.email))
+    throw badRequest('User email does not match invite.');
+  if (member.status === OrgUserStatus.Revoked)
+    throw badRequest(`Your access to the ${htmlDecode(org.name) ?? ''} vault has been revoked.`);
   if (member.status !== OrgUserStatus.Invited) throw badRequest('Already accepted.');
-  if ((member.type === OrgUserType.Owner || member.type === OrgUserType.Admin) && org.plan_type === 0 && (await adminOfAnotherFreeOrg(ctx, user.id, orgId))) {
+  if (
+    (member.type === OrgUserType.Owner || member.type === OrgUserType.Admin) &&
+    org.plan_type === 0 &&
+    (await adminOfAnotherFreeOrg(ctx, user.id, orgId))
+  ) {
     throw badRequest('You can only be an admin of 1 free organization vault.');
   }
   const conflict = await singleOrgConflict(ctx.db, orgId, user.id, member.type);
-  if (conflict === 'thisOrgForbids') throw badRequest('You cannot accept this invite until you leave all other organization vaults.');
-  if (conflict === 'otherOrgForbids') throw badRequest('You cannot accept this invite because you are a member of another organization vault which forbids it.');
+  if (conflict === 'thisOrgForbids')
+    throw badRequest('You cannot accept this invite until you leave all other organization vaults.');
+  if (conflict === 'otherOrgForbids')
+    throw badRequest(
+      'You cannot accept this invite because you are a member of another organization vault which forbids it.',
+    );
   if (await missingRequiredTwoFactor(ctx.db, orgId, user.id, member.type)) {
     throw badRequest('You cannot join this organization vault until you enable two-step login on your user account.');
   }
   const reset = await loadPolicy(ctx.db, orgId, PolicyType.ResetPassword);
-  if (reset?.enabled === 1 && policyData<{ autoEnrollEnabled?: boolean }>(reset)?.autoEnrollEnabled && !resetPasswordKey) {
+  if (
+    reset?.enabled === 1 &&
+    policyData<{ autoEnrollEnabled?: boolean }>(reset)?.autoEnrollEnabled &&
+    !resetPasswordKey
+  ) {
     throw badRequest('Master Password reset is required, but not provided.');
   }
   return { org, expiresAt: check.expiresAt };
@@ -73,7 +103,12 @@ const accept: RouteModule = (app, ctx) => {
     const { auth, orgId } = orgCall(request);
     const id = pathId(request.params.id);
     const b = parseBody(acceptBody, request.body);
-    const member = await ctx.db.selectFrom('organization_users').selectAll().where('id', '=', id).where('organization_id', '=', orgId).executeTakeFirst();
+    const member = await ctx.db
+      .selectFrom('organization_users')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organization_id', '=', orgId)
+      .executeTakeFirst();
     if (!member) throw notFound();
     const user = await findUserById(ctx.db, auth.userId);
     if (!user) throw unauthorized();
@@ -83,7 +118,13 @@ const accept: RouteModule = (app, ctx) => {
       if (!(await consumeToken(trx, b.token, expiresAt))) throw badRequest('Invalid token.');
       const updated = await trx
         .updateTable('organization_users')
-        .set({ status: OrgUserStatus.Accepted, user_id: user.id, email: null, reset_password_key: b.resetPasswordKey ?? null, revision_date: now })
+        .set({
+          status: OrgUserStatus.Accepted,
+          user_id: user.id,
+          email: null,
+          reset_password_key: b.resetPasswordKey ?? null,
+          revision_date: now,
+        })
         .where('id', '=', id)
         .where('status', '=', OrgUserStatus.Invited)
         .executeTakeFirst();
@@ -100,7 +141,12 @@ const accept: RouteModule = (app, ctx) => {
       .where('ou.status', '=', OrgUserStatus.Confirmed)
       .where('ou.type', 'in', [OrgUserType.Owner, OrgUserType.Admin])
       .execute();
-    for (const a of admins) await sendQuietly(ctx.mailer, request.log, orgInviteAcceptedEmail(a.email, htmlDecode(org.name) ?? '', user.email));
+    for (const a of admins)
+      await sendQuietly(
+        ctx.mailer,
+        request.log,
+        orgInviteAcceptedEmail(a.email, htmlDecode(org.name) ?? '', user.email),
+      );
     return reply.status(200).send();
   });
 };

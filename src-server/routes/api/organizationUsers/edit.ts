@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { RouteModule } from '../../../context';
 import { flag, nowIso } from '../../../db/values';
 import { replaceMemberCollections } from '../../../domain/collectionAccess';
-import { eventOrigin, writeEvents, type EventInput } from '../../../domain/events';
+import { writeEvents, type EventInput } from '../../../domain/events';
 import { EventType } from '../../../domain/eventTypes';
 import { assertCanManageMember, permissionsToStore } from '../../../domain/memberGuards';
-import { canManageUsers, pathId, requireOrgAccess } from '../../../domain/orgAccess';
+import { canManageUsers, pathId, requireOrgAccess, orgEventOrigin } from '../../../domain/orgAccess';
 import { assertOwnerRemains } from '../../../domain/orgMembers';
 import { OrgUserStatus, OrgUserType } from '../../../domain/orgRoles';
 import { lguid, orgUserType, permissionsBody, selections, uniqueSelections } from '../../../domain/orgSchemas';
@@ -36,16 +36,26 @@ const edit: RouteModule = (app, ctx) => {
       const access = await requireOrgAccess(ctx.db, orgId, auth.userId, canManageUsers);
       const id = pathId(request.params.id);
       const b = parseBody(editBody, request.body);
-      const member = await ctx.db.selectFrom('organization_users').selectAll().where('id', '=', id).where('organization_id', '=', orgId).executeTakeFirst();
+      const member = await ctx.db
+        .selectFrom('organization_users')
+        .selectAll()
+        .where('id', '=', id)
+        .where('organization_id', '=', orgId)
+        .executeTakeFirst();
       if (!member) throw notFound();
       assertCanManageMember(access, member.type, b.type);
       const permissions = permissionsToStore(access, access.org, b.type, b.permissions);
       const collections = b.collections ? uniqueSelections(b.collections) : null;
       const groups = b.groups ? [...new Set(b.groups)] : null;
       await checkAssignments(ctx, access, collections ?? [], groups ?? []);
-      const origin = eventOrigin(request);
+      const origin = orgEventOrigin(request, access);
       await ctx.db.transaction().execute(async (trx) => {
-        if (member.type === OrgUserType.Owner && member.status === OrgUserStatus.Confirmed && b.type !== OrgUserType.Owner) await assertOwnerRemains(trx, orgId, [id]);
+        if (
+          member.type === OrgUserType.Owner &&
+          member.status === OrgUserStatus.Confirmed &&
+          b.type !== OrgUserType.Owner
+        )
+          await assertOwnerRemains(trx, orgId, [id]);
         await trx
           .updateTable('organization_users')
           .set({
@@ -58,11 +68,29 @@ const edit: RouteModule = (app, ctx) => {
           .where('id', '=', id)
           .execute();
         if (collections) await replaceMemberCollections(trx, id, collections);
-        const events: EventInput[] = [{ ...origin, type: EventType.OrganizationUser_Updated, organizationId: orgId, organizationUserId: id, userId: member.user_id }];
+        const events: EventInput[] = [
+          {
+            ...origin,
+            type: EventType.OrganizationUser_Updated,
+            organizationId: orgId,
+            organizationUserId: id,
+            userId: member.user_id,
+          },
+        ];
         if (groups) {
           await trx.deleteFrom('group_users').where('organization_user_id', '=', id).execute();
-          if (groups.length) await trx.insertInto('group_users').values(groups.map((g) => ({ group_id: g, organization_user_id: id }))).execute();
-          events.push({ ...origin, type: EventType.OrganizationUser_UpdatedGroups, organizationId: orgId, organizationUserId: id, userId: member.user_id });
+          if (groups.length)
+            await trx
+              .insertInto('group_users')
+              .values(groups.map((g) => ({ group_id: g, organization_user_id: id })))
+              .execute();
+          events.push({
+            ...origin,
+            type: EventType.OrganizationUser_UpdatedGroups,
+            organizationId: orgId,
+            organizationUserId: id,
+            userId: member.user_id,
+          });
         }
         await writeEvents(trx, events);
         if (member.user_id) await bumpUserRevision(trx, member.user_id);

@@ -5,15 +5,23 @@ import type { RouteModule, ServerContext } from '../../../context';
 import type { Organization } from '../../../db/schema';
 import { flag, newId, normalizeEmail, nowIso } from '../../../db/values';
 import { assertInOrg, callerCollectionAccess, canManageCollection } from '../../../domain/collectionAccess';
-import { eventOrigin, writeEvents } from '../../../domain/events';
+import { writeEvents } from '../../../domain/events';
 import { EventType } from '../../../domain/eventTypes';
 import { sendInvites, type PendingInvite } from '../../../domain/invites';
 import { assertCanManageMember, permissionsToStore } from '../../../domain/memberGuards';
-import { canManageUsers, pathId, requireOrgAccess } from '../../../domain/orgAccess';
+import { canManageUsers, pathId, requireOrgAccess, orgEventOrigin } from '../../../domain/orgAccess';
 import { readFeatures } from '../../../domain/organizations';
 import { reserveSeats } from '../../../domain/orgMembers';
 import { OrgUserStatus, type OrgAccess } from '../../../domain/orgRoles';
-import { idsBody, lguid, orgUserType, permissionsBody, selections, uniqueSelections, type Selection } from '../../../domain/orgSchemas';
+import {
+  idsBody,
+  lguid,
+  orgUserType,
+  permissionsBody,
+  selections,
+  uniqueSelections,
+  type Selection,
+} from '../../../domain/orgSchemas';
 import { badRequest, notFound } from '../../../http/errors';
 import { email } from '../../../http/schemas';
 import { parseBody } from '../../../http/validate';
@@ -29,8 +37,19 @@ const inviteBody = z.object({
 });
 
 /** Collections and groups given to a member: in the org, and the caller may grant access to each collection. */
-export async function checkAssignments(ctx: ServerContext, access: OrgAccess, collections: Selection[], groups: string[]): Promise<void> {
-  await assertInOrg(ctx.db, 'collections', access.org.id, collections.map((c) => c.id), 'Collections');
+export async function checkAssignments(
+  ctx: ServerContext,
+  access: OrgAccess,
+  collections: Selection[],
+  groups: string[],
+): Promise<void> {
+  await assertInOrg(
+    ctx.db,
+    'collections',
+    access.org.id,
+    collections.map((c) => c.id),
+    'Collections',
+  );
   await assertInOrg(ctx.db, 'groups', access.org.id, groups, 'Groups', false);
   if (groups.length && !readFeatures(access.org).useGroups) throw badRequest('This organization cannot use groups.');
   if (collections.length) {
@@ -45,10 +64,23 @@ async function accountEmails(ctx: ServerContext, emails: string[]): Promise<Set<
   return new Set(rows.map((r) => r.email));
 }
 
-async function resend(ctx: ServerContext, log: FastifyBaseLogger, org: Organization, members: { id: string; email: string | null }[]) {
+async function resend(
+  ctx: ServerContext,
+  log: FastifyBaseLogger,
+  org: Organization,
+  members: { id: string; email: string | null }[],
+) {
   const withEmail = members.filter((m): m is { id: string; email: string } => !!m.email);
-  const known = await accountEmails(ctx, withEmail.map((m) => m.email));
-  await sendInvites(ctx, log, org, withEmail.map((m) => ({ orgUserId: m.id, email: m.email, hasAccount: known.has(m.email) })));
+  const known = await accountEmails(
+    ctx,
+    withEmail.map((m) => m.email),
+  );
+  await sendInvites(
+    ctx,
+    log,
+    org,
+    withEmail.map((m) => ({ orgUserId: m.id, email: m.email, hasAccount: known.has(m.email) })),
+  );
 }
 
 const invite: RouteModule = (app, ctx) => {
@@ -69,36 +101,81 @@ const invite: RouteModule = (app, ctx) => {
       .select(['ou.email', 'u.email as user_email'])
       .where('ou.organization_id', '=', orgId)
       .execute();
-    const taken = new Set(existing.flatMap((r) => [r.email, r.user_email]).filter((e): e is string => !!e).map(normalizeEmail));
+    const taken = new Set(
+      existing
+        .flatMap((r) => [r.email, r.user_email])
+        .filter((e): e is string => !!e)
+        .map(normalizeEmail),
+    );
     const emails = wanted.filter((e) => !taken.has(e));
     if (emails.length === 0) return reply.status(200).send();
 
     const now = nowIso();
-    const origin = eventOrigin(request);
+    const origin = orgEventOrigin(request, access);
     const created = emails.map((address) => ({ id: newId(), email: address }));
     await ctx.db.transaction().execute(async (trx) => {
       const seats = await reserveSeats(trx, access.org, created.length);
-      if (seats !== null) await trx.updateTable('organizations').set({ seats, revision_date: now }).where('id', '=', orgId).execute();
+      if (seats !== null)
+        await trx.updateTable('organizations').set({ seats, revision_date: now }).where('id', '=', orgId).execute();
       await trx
         .insertInto('organization_users')
         .values(
           created.map((m) => ({
-            id: m.id, organization_id: orgId, user_id: null, email: m.email, key: null, reset_password_key: null, type: b.type,
-            status: OrgUserStatus.Invited, external_id: null, access_secrets_manager: flag(b.accessSecretsManager), access_pam: 0,
-            permissions, revocation_reason: null, creation_date: now, revision_date: now,
+            id: m.id,
+            organization_id: orgId,
+            user_id: null,
+            email: m.email,
+            key: null,
+            reset_password_key: null,
+            type: b.type,
+            status: OrgUserStatus.Invited,
+            external_id: null,
+            access_secrets_manager: flag(b.accessSecretsManager),
+            access_pam: 0,
+            permissions,
+            revocation_reason: null,
+            creation_date: now,
+            revision_date: now,
           })),
         )
         .execute();
       for (const m of created) {
         if (collections.length) {
-          await trx.insertInto('collection_users').values(collections.map((c) => ({ collection_id: c.id, organization_user_id: m.id, read_only: flag(c.readOnly), hide_passwords: flag(c.hidePasswords), manage: flag(c.manage) }))).execute();
+          await trx
+            .insertInto('collection_users')
+            .values(
+              collections.map((c) => ({
+                collection_id: c.id,
+                organization_user_id: m.id,
+                read_only: flag(c.readOnly),
+                hide_passwords: flag(c.hidePasswords),
+                manage: flag(c.manage),
+              })),
+            )
+            .execute();
         }
-        if (groups.length) await trx.insertInto('group_users').values(groups.map((g) => ({ group_id: g, organization_user_id: m.id }))).execute();
+        if (groups.length)
+          await trx
+            .insertInto('group_users')
+            .values(groups.map((g) => ({ group_id: g, organization_user_id: m.id })))
+            .execute();
       }
-      await writeEvents(trx, created.map((m) => ({ ...origin, type: EventType.OrganizationUser_Invited, organizationId: orgId, organizationUserId: m.id })));
+      await writeEvents(
+        trx,
+        created.map((m) => ({
+          ...origin,
+          type: EventType.OrganizationUser_Invited,
+          organizationId: orgId,
+          organizationUserId: m.id,
+        })),
+      );
     });
     const known = await accountEmails(ctx, emails);
-    const pending: PendingInvite[] = created.map((m) => ({ orgUserId: m.id, email: m.email, hasAccount: known.has(m.email) }));
+    const pending: PendingInvite[] = created.map((m) => ({
+      orgUserId: m.id,
+      email: m.email,
+      hasAccount: known.has(m.email),
+    }));
     await sendInvites(ctx, request.log, access.org, pending);
     return reply.status(200).send();
   });
@@ -107,7 +184,12 @@ const invite: RouteModule = (app, ctx) => {
     const { auth, orgId } = orgCall(request);
     const access = await requireOrgAccess(ctx.db, orgId, auth.userId, canManageUsers);
     const id = pathId(request.params.id);
-    const member = await ctx.db.selectFrom('organization_users').select(['id', 'email', 'status']).where('organization_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    const member = await ctx.db
+      .selectFrom('organization_users')
+      .select(['id', 'email', 'status'])
+      .where('organization_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!member || member.status !== OrgUserStatus.Invited) throw badRequest('User invalid.');
     await resend(ctx, request.log, access.org, [member]);
     return reply.status(200).send();
@@ -117,7 +199,12 @@ const invite: RouteModule = (app, ctx) => {
     const { auth, orgId } = orgCall(request);
     const access = await requireOrgAccess(ctx.db, orgId, auth.userId, canManageUsers);
     const { ids } = parseBody(idsBody, request.body);
-    const members = await ctx.db.selectFrom('organization_users').select(['id', 'email', 'status']).where('organization_id', '=', orgId).where('id', 'in', ids).execute();
+    const members = await ctx.db
+      .selectFrom('organization_users')
+      .select(['id', 'email', 'status'])
+      .where('organization_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
     const invited = members.filter((m) => m.status === OrgUserStatus.Invited);
     await resend(ctx, request.log, access.org, invited);
     return listOf(members.map((m) => bulkResult(m.id, m.status === OrgUserStatus.Invited ? '' : 'User invalid.')));

@@ -6,10 +6,10 @@ import { z } from 'zod';
 import type { RouteModule, ServerContext } from '../../../context';
 import type { Database, OrganizationUser } from '../../../db/schema';
 import { nowIso } from '../../../db/values';
-import { eventOrigin, writeEvent } from '../../../domain/events';
+import { writeEvent } from '../../../domain/events';
 import { EventType } from '../../../domain/eventTypes';
 import { missingRequiredTwoFactor, singleOrgConflict } from '../../../domain/memberCompliance';
-import { canManageUsers, pathId, requireOrgAccess } from '../../../domain/orgAccess';
+import { canManageUsers, pathId, requireOrgAccess, orgEventOrigin } from '../../../domain/orgAccess';
 import { assertOwnerRemains, LAST_OWNER, reserveSeats, restoredStatus } from '../../../domain/orgMembers';
 import { OrgUserStatus, OrgUserType, type OrgAccess } from '../../../domain/orgRoles';
 import { idList } from '../../../domain/orgSchemas';
@@ -19,7 +19,12 @@ import { encString } from '../../../http/schemas';
 import { parseBody, parseOptionalBody } from '../../../http/validate';
 import { bulkResult, listOf, orgCall, PREFIX, type Route } from './shared';
 
-type Op = (trx: Transaction<Database>, access: OrgAccess, member: OrganizationUser, request: FastifyRequest) => Promise<string>;
+type Op = (
+  trx: Transaction<Database>,
+  access: OrgAccess,
+  member: OrganizationUser,
+  request: FastifyRequest,
+) => Promise<string>;
 
 const restoreBody = z.object({ defaultUserCollectionName: encString(1000).nullish() }).optional();
 const bulkBody = z.object({ ids: idList(), defaultUserCollectionName: encString(1000).nullish() });
@@ -41,8 +46,18 @@ const revoke: Op = async (trx, access, m, request) => {
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can revoke other owners.';
   if (m.status === OrgUserStatus.Revoked) return 'Already revoked.';
   if (!(await ownerRemains(trx, m))) return LAST_OWNER;
-  await trx.updateTable('organization_users').set({ status: OrgUserStatus.Revoked, revocation_reason: 1, revision_date: nowIso() }).where('id', '=', m.id).execute();
-  await writeEvent(trx, { ...eventOrigin(request), type: EventType.OrganizationUser_Revoked, organizationId: m.organization_id, organizationUserId: m.id, userId: m.user_id });
+  await trx
+    .updateTable('organization_users')
+    .set({ status: OrgUserStatus.Revoked, revocation_reason: 1, revision_date: nowIso() })
+    .where('id', '=', m.id)
+    .execute();
+  await writeEvent(trx, {
+    ...orgEventOrigin(request, access),
+    type: EventType.OrganizationUser_Revoked,
+    organizationId: m.organization_id,
+    organizationUserId: m.id,
+    userId: m.user_id,
+  });
   if (m.user_id) await bumpUserRevision(trx, m.user_id);
   return '';
 };
@@ -51,9 +66,15 @@ const restore: Op = async (trx, access, m, request) => {
   if (m.user_id && m.user_id === access.membership?.user_id) return 'You cannot restore yourself.';
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can restore other owners.';
   if (m.status !== OrgUserStatus.Revoked) return 'Already active.';
-  if (m.user_id && (await missingRequiredTwoFactor(trx, m.organization_id, m.user_id, m.type))) return 'You cannot restore this user until they enable two-step login on their user account.';
-  if (m.user_id && (await singleOrgConflict(trx, m.organization_id, m.user_id, m.type))) return 'You cannot restore this user until they leave or remove all other organizations.';
-  const org = await trx.selectFrom('organizations').selectAll().where('id', '=', m.organization_id).executeTakeFirstOrThrow();
+  if (m.user_id && (await missingRequiredTwoFactor(trx, m.organization_id, m.user_id, m.type)))
+    return 'You cannot restore this user until they enable two-step login on their user account.';
+  if (m.user_id && (await singleOrgConflict(trx, m.organization_id, m.user_id, m.type)))
+    return 'You cannot restore this user until they leave or remove all other organizations.';
+  const org = await trx
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', m.organization_id)
+    .executeTakeFirstOrThrow();
   let seats: number | null;
   try {
     seats = await reserveSeats(trx, org, 1);
@@ -62,9 +83,20 @@ const restore: Op = async (trx, access, m, request) => {
     throw err;
   }
   const now = nowIso();
-  if (seats !== null) await trx.updateTable('organizations').set({ seats, revision_date: now }).where('id', '=', org.id).execute();
-  await trx.updateTable('organization_users').set({ status: restoredStatus(m), revocation_reason: null, revision_date: now }).where('id', '=', m.id).execute();
-  await writeEvent(trx, { ...eventOrigin(request), type: EventType.OrganizationUser_Restored, organizationId: m.organization_id, organizationUserId: m.id, userId: m.user_id });
+  if (seats !== null)
+    await trx.updateTable('organizations').set({ seats, revision_date: now }).where('id', '=', org.id).execute();
+  await trx
+    .updateTable('organization_users')
+    .set({ status: restoredStatus(m), revocation_reason: null, revision_date: now })
+    .where('id', '=', m.id)
+    .execute();
+  await writeEvent(trx, {
+    ...orgEventOrigin(request, access),
+    type: EventType.OrganizationUser_Restored,
+    organizationId: m.organization_id,
+    organizationUserId: m.id,
+    userId: m.user_id,
+  });
   if (m.user_id) await bumpUserRevision(trx, m.user_id);
   return '';
 };
@@ -74,7 +106,13 @@ const remove: Op = async (trx, access, m, request) => {
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can delete other owners.';
   if (!(await ownerRemains(trx, m))) return LAST_OWNER;
   await trx.deleteFrom('organization_users').where('id', '=', m.id).execute();
-  await writeEvent(trx, { ...eventOrigin(request), type: EventType.OrganizationUser_Removed, organizationId: m.organization_id, organizationUserId: m.id, userId: m.user_id });
+  await writeEvent(trx, {
+    ...orgEventOrigin(request, access),
+    type: EventType.OrganizationUser_Removed,
+    organizationId: m.organization_id,
+    organizationUserId: m.id,
+    userId: m.user_id,
+  });
   if (m.user_id) await bumpUserRevision(trx, m.user_id);
   return '';
 };
@@ -86,7 +124,12 @@ function single(ctx: ServerContext, op: Op, parse?: (body: unknown) => unknown) 
     const id = pathId(request.params.id);
     parse?.(request.body);
     await ctx.db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('organization_users').selectAll().where('id', '=', id).where('organization_id', '=', orgId).executeTakeFirst();
+      const member = await trx
+        .selectFrom('organization_users')
+        .selectAll()
+        .where('id', '=', id)
+        .where('organization_id', '=', orgId)
+        .executeTakeFirst();
       if (!member) throw notFound();
       const error = await op(trx, access, member, request);
       if (error) throw badRequest(error);
@@ -103,7 +146,12 @@ function bulk(ctx: ServerContext, op: Op) {
     const results = await ctx.db.transaction().execute(async (trx) => {
       const out = [];
       for (const id of [...new Set(ids)]) {
-        const member = await trx.selectFrom('organization_users').selectAll().where('id', '=', id).where('organization_id', '=', orgId).executeTakeFirst();
+        const member = await trx
+          .selectFrom('organization_users')
+          .selectAll()
+          .where('id', '=', id)
+          .where('organization_id', '=', orgId)
+          .executeTakeFirst();
         if (member) out.push(bulkResult(id, await op(trx, access, member, request)));
       }
       return out;

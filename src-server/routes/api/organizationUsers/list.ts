@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { RouteModule } from '../../../context';
 import { memberCollectionSelections } from '../../../domain/collectionAccess';
 import { anyMember, canManageUsers, pathId, permitted, requireOrgAccess } from '../../../domain/orgAccess';
-import { loadMember, loadMembers, memberDetails, memberGroupIds, memberUserDetailsList } from '../../../domain/orgMembers';
+import {
+  loadMember,
+  loadMembers,
+  memberDetails,
+  memberGroupIds,
+  memberUserDetailsList,
+} from '../../../domain/orgMembers';
 import { OrgUserStatus } from '../../../domain/orgRoles';
 import { idList } from '../../../domain/orgSchemas';
 import { notFound } from '../../../http/errors';
@@ -19,7 +25,10 @@ const list: RouteModule = (app, ctx) => {
     const access = await requireOrgAccess(ctx.db, orgId, auth.userId, permitted('manageUsers', 'manageResetPassword'));
     let members = await loadMembers(ctx.db, orgId);
     if (!canManageUsers(access)) members = members.filter((m) => !!m.reset_password_key);
-    const data = await memberUserDetailsList(ctx.db, members, { groups: queryFlag(request.query.includeGroups), collections: queryFlag(request.query.includeCollections) });
+    const data = await memberUserDetailsList(ctx.db, members, {
+      groups: queryFlag(request.query.includeGroups),
+      collections: queryFlag(request.query.includeCollections),
+    });
     return listOf(data);
   });
 
@@ -28,7 +37,15 @@ const list: RouteModule = (app, ctx) => {
     await requireOrgAccess(ctx.db, orgId, auth.userId, anyMember);
     const members = await loadMembers(ctx.db, orgId);
     return listOf(
-      members.map((m) => ({ object: 'organizationUserUserMiniDetails', id: m.id, userId: m.user_id, type: m.type, status: m.status, name: m.user_name, email: m.user_email ?? m.email })),
+      members.map((m) => ({
+        object: 'organizationUserUserMiniDetails',
+        id: m.id,
+        userId: m.user_id,
+        type: m.type,
+        status: m.status,
+        name: m.user_name,
+        email: m.user_email ?? m.email,
+      })),
     );
   });
 
@@ -38,7 +55,9 @@ const list: RouteModule = (app, ctx) => {
     const member = await loadMember(ctx.db, orgId, pathId(request.params.id));
     if (!member) throw notFound();
     const collections = (await memberCollectionSelections(ctx.db, [member.id])).get(member.id) ?? [];
-    const groups = queryFlag(request.query.includeGroups) ? ((await memberGroupIds(ctx.db, [member.id])).get(member.id) ?? []) : [];
+    const groups = queryFlag(request.query.includeGroups)
+      ? ((await memberGroupIds(ctx.db, [member.id])).get(member.id) ?? [])
+      : [];
     return memberDetails(member, collections, groups);
   });
 
@@ -54,7 +73,14 @@ const list: RouteModule = (app, ctx) => {
       .where('ou.id', 'in', ids)
       .where('ou.status', '=', OrgUserStatus.Accepted)
       .execute();
-    return listOf(rows.map((r) => ({ object: 'organizationUserPublicKeyResponseModel', id: r.id, userId: r.user_id, key: r.public_key })));
+    return listOf(
+      rows.map((r) => ({
+        object: 'organizationUserPublicKeyResponseModel',
+        id: r.id,
+        userId: r.user_id,
+        key: r.public_key,
+      })),
+    );
   });
 };
 

@@ -1,0 +1,20 @@
+/** The `sync.*` channels (src-shared/contract/sync.ts). */
+import type { Handler } from '../desk';
+import type { SyncService } from './syncService';
+
+export function syncHandlers(sync: SyncService): {
+  'sync.start': Handler<'sync.start'>;
+  'sync.status': Handler<'sync.status'>;
+} {
+  return {
+    'sync.start': (input) => {
+      const { runId, alreadyRunning } = sync.start({
+        accountId: input.accountId,
+        state: { datasets: input.state.datasets ?? {}, eventScopes: input.state.eventScopes ?? {} },
+        force: input.force ?? false,
+      });
+      return { runId, alreadyRunning };
+    },
+    'sync.status': (input) => sync.status(input?.accountId ?? undefined),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Runs syncs (one at a time per account) and decides when one is due: after sign-in and unlock, and every
+ * `syncIntervalMinutes`. Main cannot read the renderer's cache, so it asks with `sync.requested`; the renderer
+ * answers with `sync.start` and its sync state. Locking or logging out cancels a running sync.
+ */
+import { randomUUID } from 'node:crypto';
+import { DeskError, type SyncState, type SyncStatus } from '../../src-shared/contract';
+import type { Emit, SessionService } from '../session/sessionService';
+import { runSync } from './syncEngine';
+
+export type RunOutcome = 'done' | 'failed' | 'cancelled';
+
+interface Running {
+  runId: string;
+  controller: AbortController;
+  done: Promise<RunOutcome>;
+}
+
+export interface SyncServiceDeps {
+  session: SessionService;
+  emit: Emit;
+  syncIntervalMinutes(): number;
+  now?: () => number;
+  /** How often the interval is checked. */
+  tickMs?: number;
+  /** Passed to each run (tests make batches small). */
+  runOptions?: { eventsPerBatch?: number; freshForMs?: number };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const now = deps.now ?? Date.now;
+  const running = new Map<string, Running>();
+  const lastRuns = new Map<string, NonNullable<SyncStatus['lastRun']>>();
+  let lastRequestAt = now();
+
+  function start(input: { accountId?: string | undefined; state: SyncState; force?: boolean }) {
+    const accountId = input.accountId ?? deps.session.activeAccountId();
+    if (!accountId) throw new DeskError('unauthorized', 'Sign in first.');
+    deps.session.keyRing(accountId); // throws while locked
+    const current = running.get(accountId);
+    if (current) return { runId: current.runId, alreadyRunning: true, done: current.done };
+    const runId = randomUUID();
+    const controller = new AbortController();
+    const finish = (outcome: RunOutcome, error: unknown) => {
+      running.delete(accountId);
+      const message = outcome === 'done' ? null : describe(error, outcome);
+      lastRuns.set(accountId, { runId, outcome, finishedAt: new Date(now()).toISOString(), message });
+      if (outcome !== 'done') {
+        deps.emit('sync.progress', {
+          accountId,
+          runId,
+          phase: outcome,
+          providerId: null,
+          fetched: 0,
+          message,
+          code: error instanceof DeskError ? error.code : outcome === 'cancelled' ? null : 'internal',
+          at: new Date(now()).toISOString(),
+        });
+      }
+      return outcome;
+    };
+    const done = runSync({
+      accountId,
+      runId,
+      state: input.state,
+      force: input.force ?? false,
+      call: (fn) => deps.session.authorized(accountId, fn),
+      keyRing: () => deps.session.keyRing(accountId),
+      emit: deps.emit,
+      signal: controller.signal,
+      now,
+      ...deps.runOptions,
+    }).then(
+      () => finish('done', null),
+      (error: unknown) => finish(controller.signal.aborted ? 'cancelled' : 'failed', error),
+    );
+    running.set(accountId, { runId, controller, done });
+    return { runId, alreadyRunning: false, done };
+  }
+
+  function status(accountId = deps.session.activeAccountId()): SyncStatus {
+    const current = accountId ? running.get(accountId) : undefined;
+    const interval = deps.syncIntervalMinutes();
+    return {
+      accountId,
+      running: !!current,
+      runId: current?.runId ?? null,
+      lastRun: (accountId && lastRuns.get(accountId)) || null,
+      nextScheduledAt: interval > 0 ? new Date(lastRequestAt + interval * 60_000).toISOString() : null,
+    };
+  }
+
+  function cancel(accountId: string) {
+    running.get(accountId)?.controller.abort(new DeskError('unauthorized', 'The account was locked.'));
+  }
+
+  const request = (accountId: string, reason: 'login' | 'unlock' | 'interval') => {
+    lastRequestAt = now();
+    deps.emit('sync.requested', { accountId, reason });
+  };
+
+  const unsubscribe = deps.session.onAccountEvent((event) => {
+    if (event.type === 'login' || event.type === 'unlocked')
+      request(event.accountId, event.type === 'login' ? 'login' : 'unlock');
+    else {
+      cancel(event.accountId);
+      if (event.type === 'loggedOut') lastRuns.delete(event.accountId);
+    }
+  });
+
+  const timer = setInterval(() => {
+    const minutes = deps.syncIntervalMinutes();
+    const accountId = deps.session.activeAccountId();
+    if (minutes <= 0 || !accountId || running.has(accountId)) return;
+    if (now() - lastRequestAt < minutes * 60_000) return;
+    const unlocked = deps.session.state().accounts.some((a) => a.id === accountId && a.status === 'unlocked');
+    if (unlocked) request(accountId, 'interval');
+  }, deps.tickMs ?? 30_000);
+  timer.unref?.();
+
+  return {
+    start,
+    status,
+    cancel,
+    dispose() {
+      clearInterval(timer);
+      unsubscribe();
+      for (const accountId of running.keys()) cancel(accountId);
+    },
+  };
+}
+
+function describe(error: unknown, outcome: RunOutcome): string {
+  if (outcome === 'cancelled') return 'Sync stopped: the account was locked or signed out.';
+  if (error instanceof DeskError) return error.message;
+  // Name and message only: never inputs or data.
+  console.error(`[desk] sync: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  return 'Sync failed unexpectedly. It will try again.';
+}

@@ -1,0 +1,36 @@
+// What the provider commands need outside a running server: the database (migrated), the shared server keys,
+// the mailer (SMTP or outbox) and the public base URL the links point at.
+import type { FastifyBaseLogger } from 'fastify';
+import { parseConfig, publicBaseUrl, type ServerConfig, type ServerConfigInput } from '../config';
+import { openDatabase, type Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { loadServerKeys, type ServerKeys } from '../domain/serverKeys';
+import { createMailer, type Mailer } from '../mail/mailer';
+
+export interface CommandContext {
+  config: ServerConfig;
+  db: Db;
+  keys: ServerKeys;
+  mailer: Mailer;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A logger for the mailer that prints one line per message (links included in outbox mode, as `serve` does). */
+export function consoleLogger(): FastifyBaseLogger {
+  const print = (obj: unknown, msg?: string) => console.log(typeof obj === 'string' ? obj : (msg ?? ''));
+  const logger = { info: print, warn: print, error: print, fatal: print, debug: () => {}, trace: () => {}, silent: () => {}, level: 'info', child: () => logger };
+  return logger as unknown as FastifyBaseLogger;
+}
+
+/** Parses the serve flags without needing a TLS choice (commands do not listen) and opens what commands use. */
+export async function openCommandContext(input: ServerConfigInput): Promise<CommandContext> {
+  const https = !input.insecureHttp;
+  const config = parseConfig({ ...input, insecureHttp: true, host: input.host ?? '127.0.0.1', tlsCert: undefined, tlsKey: undefined, tlsSelfSigned: false });
+  const base = publicBaseUrl(config, config.port);
+  const baseUrl = config.publicUrl || !https ? base : base.replace(/^http:/, 'https:');
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  const keys = await loadServerKeys(db);
+  return { config, db, keys, mailer: createMailer(config, consoleLogger()), baseUrl, close: () => db.destroy() };
+}
