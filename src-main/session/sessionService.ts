@@ -172,7 +172,8 @@ export function createSessionService(deps: SessionDeps) {
       id,
       server: login.server,
       userId: claims.sub,
-      email: (claims.email ?? login.email).trim().toLowerCase(),
+      // The address the master key was derived with: unlocking derives it again from this.
+      email: login.email.trim().toLowerCase(),
       name: claims.name ?? null,
       signInMethod: login.signInMethod,
       kdf: login.kdf,

@@ -103,9 +103,14 @@ export class ToastStore {
       return same.id;
     }
     const duration =
-      options.duration ??
-      (tone === 'error' ? 0 : options.action ? toastDurations.withAction : toastDurations[tone]);
-    const item: Toast = { id: this.#nextId++, tone, message, duration, ...(options.action ? { action: options.action } : {}) };
+      options.duration ?? (tone === 'error' ? 0 : options.action ? toastDurations.withAction : toastDurations[tone]);
+    const item: Toast = {
+      id: this.#nextId++,
+      tone,
+      message,
+      duration,
+      ...(options.action ? { action: options.action } : {}),
+    };
     let next = [...this.items, item];
     while (next.length > maxToasts) {
       const oldest = next.findIndex((t) => t.tone !== 'error');

@@ -22,7 +22,9 @@ export interface SeedSummary {
 
 /** Seeds through a running (or injectable) server. Mail the routes send goes to the server's mailer. */
 export async function seedDemo(server: ProviderDeskServer, o: { clients?: number | undefined; log?: (line: string) => void } = {}): Promise<SeedSummary> {
-  const log = o.log ?? (() => {});
+  const started = Date.now();
+  const say = o.log ?? (() => {});
+  const log = (line: string) => say(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const ctx = server.ctx;
   const http = new SeedHttp(server.app);
   const clients = demoClients(o.clients);
@@ -52,6 +54,7 @@ export async function seedDemo(server: ProviderDeskServer, o: { clients?: number
   if ((await getMarker(ctx, 'demo:history')) === undefined) {
     history = await seedHistory(ctx, provider, clients);
     await setMarker(ctx, 'demo:history');
+    log(`${history.events} history events, ${history.invoices} invoices`);
   }
   return { providerId: provider.id, createdClients, ...history, accounts: accountList(ctx.keys.hmac, clients) };
 }

@@ -77,7 +77,7 @@ const slugOf = (name: string) => name.toLowerCase().replace(/&/g, 'and').replace
 
 /** Fraction of seats in use, by client index: a spread from empty to full. */
 const USE = [0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 1, 1];
-const SEATS = [4, 5, 6, 8, 10, 12, 15];
+const SEATS = [3, 4, 5, 6, 8, 10, 12];
 
 export function demoClients(count = COMPANIES.length): DemoClient[] {
   return COMPANIES.slice(0, Math.min(count, COMPANIES.length)).map((name, i) => {

@@ -10,7 +10,10 @@
 
 /** Case- and accent-folded text, one output character per input character for ordinary (precomposed) text. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 function isWordChar(code: number): boolean {

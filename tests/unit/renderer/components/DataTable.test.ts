@@ -30,7 +30,10 @@ beforeEach(() => {
 afterEach(() => layout.restore());
 
 const grid = () => screen.getByRole('grid', { name: 'Clients' });
-const bodyRows = () => within(grid()).getAllByRole('row').filter((row) => row.hasAttribute('data-index'));
+const bodyRows = () =>
+  within(grid())
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-index'));
 const rowIndexes = () => bodyRows().map((row) => Number(row.getAttribute('aria-rowindex')));
 const rowAt = (ariaIndex: number) => grid().querySelector<HTMLElement>(`tr[aria-rowindex="${ariaIndex}"]`);
 const viewport = () => grid().parentElement as HTMLElement;
@@ -52,9 +55,11 @@ describe('DataTable: virtualization', () => {
     expect(indexes.length).toBeLessThan(30);
     expect(indexes[0]).toBe(2);
     expect(indexes).toEqual(Array.from({ length: indexes.length }, (_, i) => i + 2));
-    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent?.trim().replace(/\s+/g, ' '))).toEqual(
-      ['Client ↕', 'Assigned ↕', 'Plan'],
-    );
+    expect(
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.trim().replace(/\s+/g, ' ')),
+    ).toEqual(['Client ↕', 'Assigned ↕', 'Plan']);
     expect(rowAt(2)?.textContent).toContain('Client 1');
     // The body is as tall as every row together, so the scrollbar is true to the data.
     expect(grid().querySelector('tbody')?.style.height).toBe(`${5000 * rowHeight}px`);

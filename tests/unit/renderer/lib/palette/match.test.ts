@@ -29,7 +29,11 @@ describe('palette matching', () => {
     expect(ranked[0]).toBe('Cro');
     expect(ranked[1]).toBe('Crossway Legal');
     expect(ranked[2]).toBe('Blue Crow Outfitters');
-    expect(ranked.slice(3, 6).sort()).toEqual(['Cabinet Repair Outlet x', 'Candid Roofs and Oaks', 'Coast Runners Org']);
+    expect(ranked.slice(3, 6).sort()).toEqual([
+      'Cabinet Repair Outlet x',
+      'Candid Roofs and Oaks',
+      'Coast Runners Org',
+    ]);
     expect(ranked[6]).toBe('Macro Soft');
   });
 

@@ -1,10 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  clampWidth,
-  prefsKey,
-  readTablePrefs,
-  writeTablePrefs,
-} from '../../../../../src-renderer/lib/table/prefs';
+import { clampWidth, prefsKey, readTablePrefs, writeTablePrefs } from '../../../../../src-renderer/lib/table/prefs';
 
 beforeEach(() => localStorage.clear());
 
@@ -12,7 +7,10 @@ describe('table preferences', () => {
   it('round-trips sort and widths per table id', () => {
     writeTablePrefs('clients', { sort: { key: 'name', direction: 'descending' }, widths: { name: 240 } });
     writeTablePrefs('members', { widths: { email: 300 } });
-    expect(readTablePrefs('clients')).toEqual({ sort: { key: 'name', direction: 'descending' }, widths: { name: 240 } });
+    expect(readTablePrefs('clients')).toEqual({
+      sort: { key: 'name', direction: 'descending' },
+      widths: { name: 240 },
+    });
     expect(readTablePrefs('members')).toEqual({ widths: { email: 300 } });
     expect(localStorage.getItem(prefsKey('clients'))).toContain('"descending"');
   });

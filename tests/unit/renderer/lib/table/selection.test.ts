@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  keysBetween,
-  selectAllState,
-  selectRange,
-  toggleKey,
-} from '../../../../../src-renderer/lib/table/selection';
+import { keysBetween, selectAllState, selectRange, toggleKey } from '../../../../../src-renderer/lib/table/selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 

@@ -75,7 +75,10 @@ describe('nextSort', () => {
     expect(nextSort(undefined, 'name')).toEqual({ key: 'name', direction: 'ascending' });
     expect(nextSort({ key: 'name', direction: 'ascending' }, 'name')).toEqual({ key: 'name', direction: 'descending' });
     expect(nextSort({ key: 'name', direction: 'descending' }, 'name')).toEqual({ key: 'name', direction: 'ascending' });
-    expect(nextSort({ key: 'name', direction: 'descending' }, 'seats')).toEqual({ key: 'seats', direction: 'ascending' });
+    expect(nextSort({ key: 'name', direction: 'descending' }, 'seats')).toEqual({
+      key: 'seats',
+      direction: 'ascending',
+    });
   });
 });
 
