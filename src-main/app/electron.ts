@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import electron, { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { pushEventIpcChannel } from '../../src-shared/contract';
 import { createDesk, type Desk } from '../desk';
@@ -9,7 +9,6 @@ import { readOrCreateDeviceIdentifier } from '../platform/deviceIdentifier';
 import { createElectronPowerEvents } from '../platform/electronPowerEvents';
 import { createElectronSettingsStore } from '../platform/electronSettingsStore';
 import { createElectronSecretStore } from '../platform/secretStoreElectron';
-import { createMemorySecretStore } from '../platform/secretStoreMemory';
 import { registerIpcHandlers, rendererOrigin } from './ipcElectron';
 import { menuTemplate } from './menu';
 import { contentSecurityPolicy, mimeTypeOf, readIndexHtml, resolveRendererFile } from './rendererFiles';
@@ -60,14 +59,11 @@ function start() {
   app.on('will-quit', () => desk?.dispose());
 }
 
-/** Secrets through safeStorage, auto-lock through powerMonitor (read off the module: a stand-in may lack them). */
+/** Secrets at rest through safeStorage (the OS keychain), auto-lock on suspend and screen lock through powerMonitor. */
 function sessionAdapters(userData: string) {
-  const { safeStorage, powerMonitor } = electron as Partial<typeof electron>;
   return {
-    secretStore: safeStorage
-      ? createElectronSecretStore({ file: join(userData, 'secrets.json'), safeStorage })
-      : createMemorySecretStore(),
-    ...(powerMonitor ? { powerEvents: createElectronPowerEvents(powerMonitor) } : {}),
+    secretStore: createElectronSecretStore({ file: join(userData, 'secrets.json'), safeStorage }),
+    powerEvents: createElectronPowerEvents(powerMonitor),
     deviceIdentifier: readOrCreateDeviceIdentifier(userData),
   };
 }

@@ -38,6 +38,8 @@ interface Timer {
 
 export class ToastStore {
   items = $state.raw<readonly Toast[]>([]);
+  // Countdown bookkeeping, never shown: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #timers = new Map<number, Timer>();
   #paused = false;
   #nextId = 1;
@@ -111,7 +113,7 @@ export class ToastStore {
       duration,
       ...(options.action ? { action: options.action } : {}),
     };
-    let next = [...this.items, item];
+    const next = [...this.items, item];
     while (next.length > maxToasts) {
       const oldest = next.findIndex((t) => t.tone !== 'error');
       const [gone] = next.splice(oldest === -1 ? 0 : oldest, 1);

@@ -4,7 +4,7 @@ export const PROVIDER = {
   name: 'Northwind IT Partners',
   businessName: 'Northwind IT Partners LLC',
   billingEmail: 'billing@northwind-msp.example',
-  seatMinimums: { teams: 100, enterprise: 100 },
+  seatMinimums: { teams: 150, enterprise: 80 },
 };
 
 export interface DemoPerson {
@@ -98,7 +98,7 @@ export function demoClients(count = COMPANIES.length): DemoClient[] {
     const members: DemoMember[] = [];
     for (let k = 1; k < used; k++) {
       const r = rand();
-      const status: MemberStatus = k === 1 ? 'confirmed' : r < 0.12 ? 'invited' : r < 0.22 ? 'accepted' : 'confirmed';
+      const status: MemberStatus = k === 1 ? 'confirmed' : k === used - 1 && i % 4 === 2 ? 'invited' : r < 0.12 ? 'invited' : r < 0.22 ? 'accepted' : 'confirmed';
       const type = k === 1 && used > 3 ? 1 : k === 2 && planType === 19 ? 4 : 2;
       members.push({ ...person(k), status, type });
     }

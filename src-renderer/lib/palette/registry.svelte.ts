@@ -1,3 +1,4 @@
+import { SvelteMap } from 'svelte/reactivity';
 import type { PaletteItem } from './items';
 
 /**
@@ -7,14 +8,12 @@ import type { PaletteItem } from './items';
  * items in its own order (recent and pinned first, as the source decides).
  */
 export class PaletteRegistry {
-  #sources = $state.raw<ReadonlyMap<string, readonly PaletteItem[]>>(new Map());
+  #sources = new SvelteMap<string, readonly PaletteItem[]>();
 
   readonly items: readonly PaletteItem[] = $derived([...this.#sources.values()].flat());
 
   set(source: string, items: readonly PaletteItem[]): () => void {
-    const next = new Map(this.#sources);
-    next.set(source, items);
-    this.#sources = next;
+    this.#sources.set(source, items);
     return () => {
       // Only remove what this call put there; a later `set` from the same source stays.
       if (this.#sources.get(source) === items) this.remove(source);
@@ -22,10 +21,7 @@ export class PaletteRegistry {
   }
 
   remove(source: string): void {
-    if (!this.#sources.has(source)) return;
-    const next = new Map(this.#sources);
-    next.delete(source);
-    this.#sources = next;
+    this.#sources.delete(source);
   }
 }
 

@@ -56,6 +56,25 @@ export const Menu = {
   setApplicationMenu: (menu) => (report.menu = menu.template.map((item) => item.label)),
 };
 
+// The OS keychain stand-in: reversible "encryption" and a keychain backend that counts as safe.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(`standin:${text}`),
+  decryptString: (buffer) => buffer.toString().replace(/^standin:/, ''),
+};
+
+export const powerMonitor = {
+  listeners: new Map(),
+  on(event, handler) {
+    this.listeners.set(event, handler);
+  },
+  removeListener(event) {
+    this.listeners.delete(event);
+  },
+  getSystemIdleTime: () => 0,
+};
+
 export const shell = {
   openExternal: () => {
     report.checks.openedExternally = true;
@@ -134,6 +153,8 @@ async function exercise(window) {
   checks.invokeForeignUrl = await info(foreignUrl, undefined);
   checks.invokeOtherContents = await info(otherContents, undefined);
   checks.invokeInvalidInput = await ipcHandlers.get('settings.set')(trusted, { theme: 'purple' });
+  checks.sessionAccounts = await ipcHandlers.get('session.accounts')(trusted, undefined);
+  checks.powerEvents = [...powerMonitor.listeners.keys()].sort();
 }
 
-export default { app, protocol, net, session, ipcMain, Menu, shell, BrowserWindow };
+export default { app, protocol, net, session, ipcMain, Menu, shell, BrowserWindow, safeStorage, powerMonitor };

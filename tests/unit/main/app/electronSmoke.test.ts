@@ -96,6 +96,14 @@ describe('built Electron main bundle', () => {
     expect(report.checks.invokeInvalidInput).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('keeps secrets through safeStorage and locks on suspend and screen lock', () => {
+    expect(report.checks.sessionAccounts).toMatchObject({
+      ok: true,
+      result: { accounts: [], secretStorage: { persistent: true, backend: 'gnome_libsecret' } },
+    });
+    expect(report.checks.powerEvents).toEqual(['lock-screen', 'suspend']);
+  });
+
   it('installs the native menu', () => {
     expect(report.menu).toEqual(expect.arrayContaining(['Edit', 'View', 'Window', 'Help']));
   });
