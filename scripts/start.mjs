@@ -1,13 +1,23 @@
-// `npm start`: build what is stale, then run the Electron app, or the browser shell where Electron's binary
-// is not available. Says which shell it chose and why (on stderr; stdout carries only the app's own line).
+// `npm start`: build what is stale, start the local provider backend (seeded with demo data on first run) unless
+// `--server <url>` names another, then run the Electron app — or the browser shell where Electron's binary is not
+// available. Says which shell it chose and why, on stderr: stdout carries only the app's own line.
+// Quitting the app stops the backend this script started.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalServer } from './localServer.mjs';
 
 const root = join(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const forceWeb = args.includes('--web');
-const shellArgs = args.filter((arg) => arg !== '--web');
+const { values: flags, tokens } = parseArgs({
+  options: { web: { type: 'boolean' }, server: { type: 'string' }, 'no-server': { type: 'boolean' } },
+  strict: false,
+  tokens: true,
+});
+// Everything but our own flags goes to the shell (--no-open, --port, --data-dir …).
+const shellArgs = tokens
+  .filter((t) => t.kind === 'option' && !['web', 'server', 'no-server'].includes(t.name))
+  .flatMap((t) => (t.value === undefined ? [t.rawName] : [t.rawName, t.value]));
 
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], {
   cwd: root,
@@ -15,13 +25,27 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--i
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const electron = forceWeb ? { path: null, why: 'you asked for the browser shell (--web)' } : findElectron();
+let backend = { stop: async () => {} };
+let server = typeof flags.server === 'string' ? flags.server : undefined;
+if (!server && !flags['no-server']) {
+  try {
+    backend = await startLocalServer();
+    server = 'local';
+    if (backend.accounts) console.error(`\nDemo accounts on the local provider backend:\n${backend.accounts.trim()}\n`);
+  } catch (error) {
+    console.error(`Provider Desk: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const electron = flags.web ? { path: null, why: 'you asked for the browser shell (--web)' } : findElectron();
+const serverArgs = server ? ['--server', server] : [];
 if (electron.path) {
   console.error(`Starting the Electron app (${electron.why}).`);
-  runChild(electron.path, [root, ...shellArgs]);
+  runChild(electron.path, [root, ...serverArgs, ...shellArgs]);
 } else {
   console.error(`Starting the browser shell: ${electron.why}.`);
-  runChild(process.execPath, [join(root, 'out/main/web.js'), ...shellArgs]);
+  runChild(process.execPath, [join(root, 'out/main/web.js'), ...serverArgs, ...shellArgs]);
 }
 
 function electronBinary() {
@@ -56,5 +80,8 @@ function findElectron() {
 function runChild(command, childArgs) {
   const child = spawn(command, childArgs, { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  child.on('exit', async (code, signal) => {
+    await backend.stop();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
 }

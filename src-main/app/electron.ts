@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { pushEventIpcChannel } from '../../src-shared/contract';
@@ -10,6 +11,7 @@ import { createElectronPowerEvents } from '../platform/electronPowerEvents';
 import { createElectronSettingsStore } from '../platform/electronSettingsStore';
 import { createElectronSecretStore } from '../platform/secretStoreElectron';
 import { registerIpcHandlers, rendererOrigin } from './ipcElectron';
+import { parseServerFlag } from './serverFlag';
 import { menuTemplate } from './menu';
 import { contentSecurityPolicy, mimeTypeOf, readIndexHtml, resolveRendererFile } from './rendererFiles';
 import { hardenedWindowOptions, sanitizeBounds, type WindowBounds } from './windowOptions';
@@ -41,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
 function start() {
   const windowState = new ElectronStore<{ bounds?: WindowBounds }>({ name: 'window-state' });
   desk = createDesk({
-    identity: { name: 'Provider Desk', version: app.getVersion(), shell: 'electron' },
+    identity: { name: 'Provider Desk', version: app.getVersion(), shell: 'electron', defaultServer: serverFromArgv() },
     settingsStore: createElectronSettingsStore(),
     ...sessionAdapters(app.getPath('userData')),
   });
@@ -66,6 +68,17 @@ function sessionAdapters(userData: string) {
     powerEvents: createElectronPowerEvents(powerMonitor),
     deviceIdentifier: readOrCreateDeviceIdentifier(userData),
   };
+}
+
+/** `--server` as `npm start` passes it (`electron . --server local`); a bad value is reported and ignored. */
+function serverFromArgv() {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { server: { type: 'string' } }, strict: false });
+  try {
+    return parseServerFlag(typeof values.server === 'string' ? values.server : undefined);
+  } catch (error) {
+    console.error(`[desk] ${(error as Error).message}`);
+    return null;
+  }
 }
 
 function serveRenderer() {

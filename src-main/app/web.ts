@@ -10,6 +10,8 @@ import { acquireInstanceLock, InstanceLockedError } from '../platform/instanceLo
 import { readRememberedPort, rememberPort } from '../platform/rememberedPort';
 import { createMemorySecretStore } from '../platform/secretStoreMemory';
 import { idleOnlyPowerEvents } from '../session/powerEvents';
+import type { ServerEnvironment } from '../../src-shared/contract';
+import { parseServerFlag } from './serverFlag';
 import { startWebShell } from './webShell';
 
 /**
@@ -22,6 +24,7 @@ async function main() {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      server: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -34,10 +37,16 @@ async function main() {
     fail(`--port must be a port number, not "${values.port}".`);
   }
 
+  let defaultServer: ServerEnvironment | null;
+  try {
+    defaultServer = parseServerFlag(values.server);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const lock = acquireInstanceLock(dataDir);
   const outDir = resolve(import.meta.dirname, '..');
   const desk = createDesk({
-    identity: { name: 'Provider Desk', version: readVersion(outDir), shell: 'web' },
+    identity: { name: 'Provider Desk', version: readVersion(outDir), shell: 'web', defaultServer },
     settingsStore: createConfSettingsStore(dataDir),
     // The browser shell keeps secrets in memory only, and has no suspend or screen-lock signal.
     secretStore: createMemorySecretStore(),

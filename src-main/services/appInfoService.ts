@@ -1,9 +1,11 @@
-import type { AppInfo, ShellKind } from '../../src-shared/contract';
+import type { AppInfo, ServerEnvironment, ShellKind } from '../../src-shared/contract';
 
 export interface AppIdentity {
   name: string;
   version: string;
   shell: ShellKind;
+  /** Where sign-in should point first (`--server`); null lets the user choose. */
+  defaultServer?: ServerEnvironment | null;
 }
 
 export function describeApp(identity: AppIdentity): AppInfo {
@@ -12,5 +14,5 @@ export function describeApp(identity: AppIdentity): AppInfo {
     const version = process.versions[key];
     if (version) versions[key] = version;
   }
-  return { ...identity, platform: process.platform, arch: process.arch, versions };
+  return { ...identity, defaultServer: identity.defaultServer ?? null, platform: process.platform, arch: process.arch, versions };
 }

@@ -16,10 +16,11 @@ export interface CommandContext {
   close(): Promise<void>;
 }
 
-/** A logger for the mailer that prints one line per message (links included in outbox mode, as `serve` does). */
+/** A logger for the mailer: problems only (the commands print what they sent themselves). */
 export function consoleLogger(): FastifyBaseLogger {
-  const print = (obj: unknown, msg?: string) => console.log(typeof obj === 'string' ? obj : (msg ?? ''));
-  const logger = { info: print, warn: print, error: print, fatal: print, debug: () => {}, trace: () => {}, silent: () => {}, level: 'info', child: () => logger };
+  const print = (obj: unknown, msg?: string) => console.error(typeof obj === 'string' ? obj : (msg ?? ''));
+  const quiet = () => {};
+  const logger = { info: quiet, warn: print, error: print, fatal: print, debug: quiet, trace: quiet, silent: quiet, level: 'warn', child: () => logger };
   return logger as unknown as FastifyBaseLogger;
 }
 

@@ -18,9 +18,13 @@ import { signToken, TokenPurpose } from '../domain/signedTokens';
 
 const CLIENT_HEADERS = { 'bitwarden-client-version': '2026.9.0', 'bitwarden-client-name': 'cli', 'device-type': '25' };
 
+/** Response bodies are the server's JSON, read loosely by the seed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 export interface SeedResponse {
   status: number;
-  body: any;
+  body: Json;
   text: string;
 }
 
@@ -44,7 +48,7 @@ export class SeedHttp {
   }
 
   /** The call, which must answer 200 (or 204); anything else stops the seed with the server's message. */
-  async ok(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, o: { json?: unknown; form?: Record<string, string>; token?: string } = {}): Promise<any> {
+  async ok(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, o: { json?: unknown; form?: Record<string, string>; token?: string } = {}): Promise<Json> {
     const res = await this.call(method, url, o);
     if (res.status !== 200 && res.status !== 204) throw new Error(`${method} ${url.split('?')[0]} → ${res.status} ${res.text.slice(0, 300)}`);
     return res.body;

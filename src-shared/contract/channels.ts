@@ -8,6 +8,7 @@ import {
   loginResultSchema,
   loginWithApiKeyInputSchema,
   pendingInputSchema,
+  serverEnvironmentSchema,
   sessionStateSchema,
   submitNewDeviceCodeInputSchema,
   submitTwoFactorInputSchema,
@@ -36,6 +37,8 @@ export const appInfoSchema = z.object({
   arch: z.string(),
   shell: shellKindSchema,
   versions: z.record(z.string(), z.string()),
+  /** The server `npm start` (or `--server`) pointed the app at; sign-in preselects it. */
+  defaultServer: serverEnvironmentSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Provider, ProviderUser } from '../../db/schema';
 import { isSet } from '../../db/values';
-import { ApiError, badRequest, forbidden, notFound, unauthorized } from '../../http/errors';
+import { badRequest, forbidden, notFound, unauthorized, type ApiError } from '../../http/errors';
 import { isBillable, ProviderStatus, ProviderUserStatus, ProviderUserType } from './enums';
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;

@@ -1,6 +1,6 @@
 // Provider users: public keys, confirm (single and bulk), change type, remove (single and bulk)
 // (bitwarden-api.md §6.4; last-admin guard, self-removal refused, events 1801–1803).
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteModule, ServerContext } from '../../../context';
 import type { Database, Provider, ProviderUser } from '../../../db/schema';
 import type { Kysely, Transaction } from 'kysely';
@@ -147,7 +147,7 @@ const providerUserChanges: RouteModule = (app, ctx) => {
     });
   }
 
-  const removeOne = async (request: FastifyRequest<P>, reply: import('fastify').FastifyReply) => {
+  const removeOne = async (request: FastifyRequest<P>, reply: FastifyReply) => {
     const access = await admin(request);
     const target = await inProvider(access.provider.id, request.params.id);
     const [result] = await removeMany(ctx, request, access, [target.id]);

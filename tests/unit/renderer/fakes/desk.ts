@@ -61,6 +61,7 @@ export const sampleInfo: AppInfo = {
   arch: 'x64',
   shell: 'web',
   versions: { node: '20.20.2' },
+  defaultServer: null,
 };
 
 /** A promise the test settles when it wants to, to observe in-between states. */

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerFlag } from '../../../../src-main/app/serverFlag';
+
+describe('--server flag', () => {
+  it.each([
+    [undefined, null],
+    ['local', { kind: 'local' }],
+    ['US', { kind: 'bitwardenUs' }],
+    ['eu', { kind: 'bitwardenEu' }],
+    ['https://vault.example.com/', { kind: 'selfHosted', baseUrl: 'https://vault.example.com' }],
+    ['https://example.com/bitwarden/', { kind: 'selfHosted', baseUrl: 'https://example.com/bitwarden' }],
+    ['http://127.0.0.1:8080', { kind: 'selfHosted', baseUrl: 'http://127.0.0.1:8080' }],
+  ])('%s → %j', (value, expected) => {
+    expect(parseServerFlag(value)).toEqual(expected);
+  });
+
+  it.each(['vault.example.com', 'http://vault.example.com', 'ftp://127.0.0.1'])('refuses %s', (value) => {
+    expect(() => parseServerFlag(value)).toThrow(/--server/);
+  });
+});
