@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { decryptToString, makeAddExistingOrganization, makeOrgMemberConfirm, unwrapSymmetricKey } from '../../src-main/crypto/index';
 import { describeServer } from './harness';
 import { addMember, clientBody, createClient, createProvider, newUser, tableCounts } from './providers/fixtures';
+import { loadOrgAccess, requireOrgRole } from '../../src-server/domain/orgRoles';
 import { createOrganization } from './users';
 
 describeServer('providers: clients', (t) => {
@@ -79,6 +80,10 @@ describeServer('providers: clients', (t) => {
       [1603, p.id, client.orgId, null],
       [1903, p.id, null, client.providerOrganizationId],
     ]);
+    // Owner-like everywhere except vault items: routes for those ask for `memberOnly`.
+    expect(await loadOrgAccess(t().db, client.orgId, svc.id)).toMatchObject({ role: 0, membership: null, providerId: p.id });
+    await expect(requireOrgRole(t().db, client.orgId, svc.id, { memberOnly: true })).rejects.toMatchObject({ status: 404 });
+    expect((await t().http.get('/api/sync', { token: svc.accessToken })).body.collections).toEqual([]);
     // Outsiders and members of other providers get nothing.
     const outsider = await newUser(t(), 'Out');
     expect((await t().http.get(`/api/organizations/${client.orgId}`, { token: outsider.accessToken })).status).toBe(404);
