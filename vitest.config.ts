@@ -9,6 +9,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // The interop project drives the official Bitwarden CLI and is slow; it runs in `npm test` like the rest.
 export default defineConfig({
   test: {
+    // Most suites wait on HTTP, databases and CLI subprocesses, not the CPU: more workers than the 2 cores pay off.
+    maxWorkers: 3,
     projects: [
       {
         test: {

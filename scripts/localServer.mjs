@@ -43,7 +43,11 @@ function seedOnce(dataDir, log) {
   const accountsFile = join(dataDir, 'demo-accounts.txt');
   if (existsSync(accountsFile)) return readFileSync(accountsFile, 'utf8');
   log('Seeding demo data (first start only)…');
-  const seeded = spawnSync(tsx, [cli, 'seed-demo', '--data-dir', dataDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const seeded = spawnSync(tsx, [cli, 'seed-demo', '--data-dir', dataDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (seeded.status !== 0) throw new Error('seed-demo failed (see above)');
   writeFileSync(accountsFile, seeded.stdout);
   chmodSync(accountsFile, 0o600);

@@ -31,7 +31,10 @@ export interface CreateServerOptions {
   mailer?: Mailer;
 }
 
-export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<ProviderDeskServer> {
+export async function createServer(
+  config: ServerConfig,
+  options: CreateServerOptions = {},
+): Promise<ProviderDeskServer> {
   const tls = resolveTls(config);
   const app = Fastify({
     logger: {
@@ -67,7 +70,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   installErrorHandler(app);
   // Concise access log without query strings (invite tokens travel in some of them).
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
 
   const mount = (prefix: string, modules: RouteModule[], withAuth: boolean) =>

@@ -60,7 +60,10 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', message: '--insecure-http is only allowed when --host is a loopback address' });
     }
     if (!c.insecureHttp && !c.tlsCert && !c.tlsSelfSigned) {
-      ctx.addIssue({ code: 'custom', message: 'choose --tls-cert/--tls-key, --tls-self-signed, or --insecure-http (loopback only)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'choose --tls-cert/--tls-key, --tls-self-signed, or --insecure-http (loopback only)',
+      });
     }
   });
 
@@ -74,14 +77,17 @@ export function isLoopback(host: string): boolean {
 export function parseConfig(input: ServerConfigInput): ServerConfig {
   const result = configSchema.safeParse(input);
   if (!result.success) {
-    throw new Error(`invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data;
 }
 
 /** The OS application-data folder for the server's files. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Provider Desk Server');
+  if (process.platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Provider Desk Server');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Provider Desk Server');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'provider-desk-server');
 }
@@ -112,7 +118,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     mailFrom: pick('SMTP_FROM'),
     disableUserRegistration: pick('PD_DISABLE_REGISTRATION') as unknown as boolean | undefined,
     logLevel: pick('PD_LOG_LEVEL') as ServerConfigInput['logLevel'],
-    providerBilling: pick('PD_PROVIDER_BILLING') ? (JSON.parse(pick('PD_PROVIDER_BILLING')!) as ServerConfigInput['providerBilling']) : undefined, // issue 5
+    providerBilling: pick('PD_PROVIDER_BILLING')
+      ? (JSON.parse(pick('PD_PROVIDER_BILLING')!) as ServerConfigInput['providerBilling'])
+      : undefined, // issue 5
   };
 }
 

@@ -23,17 +23,41 @@ export function resolveTls(config: ServerConfig): TlsMaterial | null {
   return null;
 }
 
-const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+const openssl = (args: string[], cwd: string) =>
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 
 /** Creates (once) `ca.crt`/`ca.key` and `server.crt`/`server.key` with SAN localhost, 127.0.0.1, ::1 (+ host). */
 export function ensureSelfSigned(dataDir: string, host = '127.0.0.1'): TlsMaterial {
   const dir = tlsDir(dataDir);
-  const paths = { caKey: join(dir, 'ca.key'), caCert: join(dir, 'ca.crt'), key: join(dir, 'server.key'), cert: join(dir, 'server.crt') };
+  const paths = {
+    caKey: join(dir, 'ca.key'),
+    caCert: join(dir, 'ca.crt'),
+    key: join(dir, 'server.key'),
+    cert: join(dir, 'server.crt'),
+  };
   if (!existsSync(paths.caKey) || !existsSync(paths.caCert)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     openssl(
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-keyout', 'ca.key', '-out', 'ca.crt',
-        '-subj', '/CN=Provider Desk Local CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-sha256',
+        '-days',
+        '3650',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.crt',
+        '-subj',
+        '/CN=Provider Desk Local CA',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
       dir,
     );
     rmSync(paths.cert, { force: true });
@@ -41,14 +65,47 @@ export function ensureSelfSigned(dataDir: string, host = '127.0.0.1'): TlsMateri
   if (!existsSync(paths.key) || !existsSync(paths.cert)) {
     const san = ['DNS:localhost', 'IP:127.0.0.1', 'IP:::1'];
     const bare = host.replace(/^\[|\]$/g, '');
-    if (bare !== '0.0.0.0' && bare !== '::' && !['localhost', '127.0.0.1', '::1'].includes(bare)) san.push(isIP(bare) ? `IP:${bare}` : `DNS:${bare}`);
+    if (bare !== '0.0.0.0' && bare !== '::' && !['localhost', '127.0.0.1', '::1'].includes(bare))
+      san.push(isIP(bare) ? `IP:${bare}` : `DNS:${bare}`);
     writeFileSync(
       join(dir, 'server.ext'),
       `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${san.join(',')}\n`,
     );
-    openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'], dir);
     openssl(
-      ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-sha256', '-days', '825', '-out', 'server.crt', '-extfile', 'server.ext'],
+      [
+        'req',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-sha256',
+        '-keyout',
+        'server.key',
+        '-out',
+        'server.csr',
+        '-subj',
+        '/CN=localhost',
+      ],
+      dir,
+    );
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'server.csr',
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-sha256',
+        '-days',
+        '825',
+        '-out',
+        'server.crt',
+        '-extfile',
+        'server.ext',
+      ],
       dir,
     );
   }

@@ -14,5 +14,11 @@ export function describeApp(identity: AppIdentity): AppInfo {
     const version = process.versions[key];
     if (version) versions[key] = version;
   }
-  return { ...identity, defaultServer: identity.defaultServer ?? null, platform: process.platform, arch: process.arch, versions };
+  return {
+    ...identity,
+    defaultServer: identity.defaultServer ?? null,
+    platform: process.platform,
+    arch: process.arch,
+    versions,
+  };
 }

@@ -40,7 +40,12 @@ export async function recordFailure(db: Db, config: ServerConfig, keys: string[]
         locked_until: lockMs > 0 ? new Date(now + lockMs).toISOString() : null,
       };
       if (row) await trx.updateTable('login_backoff').set(values).where('scope_key', '=', key).execute();
-      else await trx.insertInto('login_backoff').values({ scope_key: key, ...values }).onConflict((oc) => oc.column('scope_key').doUpdateSet(values)).execute();
+      else
+        await trx
+          .insertInto('login_backoff')
+          .values({ scope_key: key, ...values })
+          .onConflict((oc) => oc.column('scope_key').doUpdateSet(values))
+          .execute();
     }
   });
 }

@@ -9,7 +9,25 @@ import type { CollectionAccess } from './userCollections';
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
 /** Top-level cipher fields kept in columns; everything else goes to `data`. */
-export const CIPHER_COLUMN_FIELDS = ['id', 'organizationId', 'type', 'folderId', 'favorite', 'reprompt', 'key', 'collectionIds', 'revisionDate', 'creationDate', 'deletedDate', 'archivedDate', 'lastKnownRevisionDate', 'object', 'edit', 'viewPassword', 'permissions'];
+export const CIPHER_COLUMN_FIELDS = [
+  'id',
+  'organizationId',
+  'type',
+  'folderId',
+  'favorite',
+  'reprompt',
+  'key',
+  'collectionIds',
+  'revisionDate',
+  'creationDate',
+  'deletedDate',
+  'archivedDate',
+  'lastKnownRevisionDate',
+  'object',
+  'edit',
+  'viewPassword',
+  'permissions',
+];
 
 export function cipherDataJson(cipher: Record<string, unknown>): string {
   const data = Object.fromEntries(Object.entries(cipher).filter(([k]) => !CIPHER_COLUMN_FIELDS.includes(k)));
@@ -18,11 +36,20 @@ export function cipherDataJson(cipher: Record<string, unknown>): string {
 
 /** Ciphers for sync: the user's own plus org ciphers in collections the user can see. */
 export async function syncCiphers(db: DbOrTrx, userId: string, collections: CollectionAccess[]) {
-  const own = await db.selectFrom('ciphers').selectAll().where('user_id', '=', userId).where('organization_id', 'is', null).execute();
+  const own = await db
+    .selectFrom('ciphers')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('organization_id', 'is', null)
+    .execute();
   const ids = collections.map((c) => c.collection.id);
-  const links = ids.length ? await db.selectFrom('collection_ciphers').selectAll().where('collection_id', 'in', ids).execute() : [];
+  const links = ids.length
+    ? await db.selectFrom('collection_ciphers').selectAll().where('collection_id', 'in', ids).execute()
+    : [];
   const cipherIds = [...new Set(links.map((l) => l.cipher_id))];
-  const shared = cipherIds.length ? await db.selectFrom('ciphers').selectAll().where('id', 'in', cipherIds).execute() : [];
+  const shared = cipherIds.length
+    ? await db.selectFrom('ciphers').selectAll().where('id', 'in', cipherIds).execute()
+    : [];
   const access = new Map(collections.map((c) => [c.collection.id, c]));
   const shape = (row: (typeof own)[number], collectionIds: string[]) => {
     const assigned = collectionIds.map((id) => access.get(id)).filter((a): a is CollectionAccess => !!a);
@@ -52,6 +79,11 @@ export async function syncCiphers(db: DbOrTrx, userId: string, collections: Coll
   };
   return [
     ...own.map((c) => shape(c, [])),
-    ...shared.map((c) => shape(c, links.filter((l) => l.cipher_id === c.id).map((l) => l.collection_id))),
+    ...shared.map((c) =>
+      shape(
+        c,
+        links.filter((l) => l.cipher_id === c.id).map((l) => l.collection_id),
+      ),
+    ),
   ];
 }

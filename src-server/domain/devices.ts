@@ -13,11 +13,20 @@ export interface DeviceInfo {
 }
 
 export async function findDevice(db: DbOrTrx, userId: string, identifier: string) {
-  return db.selectFrom('devices').selectAll().where('user_id', '=', userId).where('identifier', '=', identifier).executeTakeFirst();
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('identifier', '=', identifier)
+    .executeTakeFirst();
 }
 
 export async function countDevices(db: DbOrTrx, userId: string): Promise<number> {
-  const row = await db.selectFrom('devices').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -26,13 +35,26 @@ export async function saveDevice(trx: DbOrTrx, userId: string, d: DeviceInfo): P
   const now = nowIso();
   const existing = await findDevice(trx, userId, d.identifier);
   if (existing) {
-    await trx.updateTable('devices').set({ type: d.type, name: d.name, push_token: d.pushToken ?? existing.push_token, revision_date: now }).where('id', '=', existing.id).execute();
+    await trx
+      .updateTable('devices')
+      .set({ type: d.type, name: d.name, push_token: d.pushToken ?? existing.push_token, revision_date: now })
+      .where('id', '=', existing.id)
+      .execute();
     return existing.id;
   }
   const id = newId();
   await trx
     .insertInto('devices')
-    .values({ id, user_id: userId, identifier: d.identifier, type: d.type, name: d.name, push_token: d.pushToken ?? null, creation_date: now, revision_date: now })
+    .values({
+      id,
+      user_id: userId,
+      identifier: d.identifier,
+      type: d.type,
+      name: d.name,
+      push_token: d.pushToken ?? null,
+      creation_date: now,
+      revision_date: now,
+    })
     .execute();
   return id;
 }

@@ -21,19 +21,36 @@ export async function issueEmailCode(db: DbOrTrx, userId: string, purpose: strin
   await db.deleteFrom('email_codes').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
   await db
     .insertInto('email_codes')
-    .values({ id: newId(), user_id: userId, purpose, code_hash: sha256Hex(`${userId}:${purpose}:${code}`), attempts: 0, expires_at: isoIn(TTL_MS), creation_date: nowIso() })
+    .values({
+      id: newId(),
+      user_id: userId,
+      purpose,
+      code_hash: sha256Hex(`${userId}:${purpose}:${code}`),
+      attempts: 0,
+      expires_at: isoIn(TTL_MS),
+      creation_date: nowIso(),
+    })
     .execute();
   return code;
 }
 
 /** Checks and consumes the code; wrong codes count towards the attempt limit. */
 export async function verifyEmailCode(db: DbOrTrx, userId: string, purpose: string, code: string): Promise<boolean> {
-  const row = await db.selectFrom('email_codes').selectAll().where('user_id', '=', userId).where('purpose', '=', purpose).executeTakeFirst();
+  const row = await db
+    .selectFrom('email_codes')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
   if (!row || row.expires_at < nowIso() || row.attempts >= MAX_ATTEMPTS) return false;
   if (safeEqual(row.code_hash, sha256Hex(`${userId}:${purpose}:${code.trim()}`))) {
     await db.deleteFrom('email_codes').where('id', '=', row.id).execute();
     return true;
   }
-  await db.updateTable('email_codes').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+  await db
+    .updateTable('email_codes')
+    .set({ attempts: row.attempts + 1 })
+    .where('id', '=', row.id)
+    .execute();
   return false;
 }

@@ -80,7 +80,10 @@ export async function writeEvents(trx: Transaction<Database> | Kysely<Database>,
   if (events.length === 0) return;
   // Chunked: SQLite limits bound parameters per statement.
   for (let i = 0; i < events.length; i += 200) {
-    await trx.insertInto('events').values(events.slice(i, i + 200).map(toRow)).execute();
+    await trx
+      .insertInto('events')
+      .values(events.slice(i, i + 200).map(toRow))
+      .execute();
   }
 }
 

@@ -6,5 +6,8 @@ export const htmlEncode = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 export function htmlDecode(text: string | null | undefined): string | null {
   if (!text) return null;
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _m);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _m,
+  );
 }

@@ -14,12 +14,15 @@ export const KdfType = { PBKDF2_SHA256: 0, Argon2id: 1 } as const;
 /** Returns an error message when the settings are outside the server limits, else null. */
 export function kdfRangeError(k: Kdf): string | null {
   if (k.kdf === KdfType.PBKDF2_SHA256) {
-    return k.iterations >= 600_000 && k.iterations <= 2_000_000 ? null : 'KDF iterations must be between 600000 and 2000000.';
+    return k.iterations >= 600_000 && k.iterations <= 2_000_000
+      ? null
+      : 'KDF iterations must be between 600000 and 2000000.';
   }
   if (k.kdf === KdfType.Argon2id) {
     if (k.iterations < 2 || k.iterations > 10) return 'Argon2 iterations must be between 2 and 10.';
     if (k.memory == null || k.memory < 15 || k.memory > 1024) return 'Argon2 memory must be between 15MB and 1024MB.';
-    if (k.parallelism == null || k.parallelism < 1 || k.parallelism > 16) return 'Argon2 parallelism must be between 1 and 16.';
+    if (k.parallelism == null || k.parallelism < 1 || k.parallelism > 16)
+      return 'Argon2 parallelism must be between 1 and 16.';
     return null;
   }
   return 'Invalid KDF type.';

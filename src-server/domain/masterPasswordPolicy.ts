@@ -27,12 +27,14 @@ export async function combinedMasterPasswordPolicy(db: DbOrTrx, userId: string):
     .execute();
   if (rows.length === 0) return null;
   const out: PolicyData = {};
-  const max = (a: number | null | undefined, b: number | null | undefined) => (b == null ? (a ?? null) : Math.max(a ?? b, b));
+  const max = (a: number | null | undefined, b: number | null | undefined) =>
+    b == null ? (a ?? null) : Math.max(a ?? b, b);
   for (const row of rows) {
     const d = parseJson<PolicyData>(row.data, {});
     out.minComplexity = max(out.minComplexity, d.minComplexity);
     out.minLength = max(out.minLength, d.minLength);
-    for (const k of ['requireLower', 'requireUpper', 'requireNumbers', 'requireSpecial', 'enforceOnLogin'] as const) out[k] = (out[k] ?? false) || d[k] === true;
+    for (const k of ['requireLower', 'requireUpper', 'requireNumbers', 'requireSpecial', 'enforceOnLogin'] as const)
+      out[k] = (out[k] ?? false) || d[k] === true;
   }
   return out;
 }

@@ -13,7 +13,12 @@ export interface Membership {
 }
 
 export async function userMemberships(db: DbOrTrx, userId: string, statuses: readonly number[]): Promise<Membership[]> {
-  const memberships = await db.selectFrom('organization_users').selectAll().where('user_id', '=', userId).where('status', 'in', [...statuses]).execute();
+  const memberships = await db
+    .selectFrom('organization_users')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', 'in', [...statuses])
+    .execute();
   if (memberships.length === 0) return [];
   const orgIds = memberships.map((m) => m.organization_id);
   const orgs = await db.selectFrom('organizations').selectAll().where('id', 'in', orgIds).execute();
@@ -27,10 +32,17 @@ export async function userMemberships(db: DbOrTrx, userId: string, statuses: rea
     result.push({
       org,
       membership,
-      sso: sso ? { enabled: isSet(sso.enabled), memberDecryptionType: data.memberDecryptionType ?? 0, keyConnectorUrl: data.keyConnectorUrl ?? null } : null,
+      sso: sso
+        ? {
+            enabled: isSet(sso.enabled),
+            memberDecryptionType: data.memberDecryptionType ?? 0,
+            keyConnectorUrl: data.keyConnectorUrl ?? null,
+          }
+        : null,
     });
   }
   return result.sort((a, b) => a.org.name.localeCompare(b.org.name));
 }
 
-export const profileOrganizations = (list: Membership[]) => list.map((m) => profileOrganization(m.org, m.membership, m.sso));
+export const profileOrganizations = (list: Membership[]) =>
+  list.map((m) => profileOrganization(m.org, m.membership, m.sso));

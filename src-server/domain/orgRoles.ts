@@ -3,16 +3,27 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Organization, OrganizationUser } from '../db/schema';
 import { parseJson } from '../db/values';
-import { ApiError, notFound } from '../http/errors';
+import type { ApiError} from '../http/errors';
+import { notFound } from '../http/errors';
 import { providerMembershipForOrg } from './providers/access'; // issue 5
 
 export const OrgUserType = { Owner: 0, Admin: 1, User: 2, Custom: 4 } as const;
 export const OrgUserStatus = { Revoked: -1, Invited: 0, Accepted: 1, Confirmed: 2, Staged: 3 } as const;
 
 export const PERMISSION_NAMES = [
-  'accessEventLogs', 'accessImportExport', 'accessReports', 'createNewCollections', 'editAnyCollection',
-  'deleteAnyCollection', 'manageGroups', 'managePolicies', 'manageSso', 'manageUsers', 'manageResetPassword',
-  'manageScim', 'manageAccessRules',
+  'accessEventLogs',
+  'accessImportExport',
+  'accessReports',
+  'createNewCollections',
+  'editAnyCollection',
+  'deleteAnyCollection',
+  'manageGroups',
+  'managePolicies',
+  'manageSso',
+  'manageUsers',
+  'manageResetPassword',
+  'manageScim',
+  'manageAccessRules',
 ] as const;
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
 export type Permissions = Record<PermissionName, boolean>;
@@ -56,7 +67,14 @@ export async function loadOrgAccess(db: DbOrTrx, orgId: string, userId: string):
   // see `memberOnly`). A member with a lesser role is raised to Owner the same way.
   if (!membership || membership.type !== OrgUserType.Owner) {
     const viaProvider = await providerMembershipForOrg(db, orgId, userId);
-    if (viaProvider) return { org, membership: membership ?? null, role: OrgUserType.Owner, permissions: membership ? readPermissions(membership.permissions) : defaultPermissions(), providerId: viaProvider.providerId };
+    if (viaProvider)
+      return {
+        org,
+        membership: membership ?? null,
+        role: OrgUserType.Owner,
+        permissions: membership ? readPermissions(membership.permissions) : defaultPermissions(),
+        providerId: viaProvider.providerId,
+      };
   }
   if (!membership) return null;
   return { org, membership, role: membership.type, permissions: readPermissions(membership.permissions) };
@@ -74,14 +92,23 @@ export interface OrgRequirement {
 }
 
 export function hasOrgRole(access: OrgAccess, req: OrgRequirement): boolean {
-  if (req.memberOnly && access.providerId) return !!access.membership && hasOrgRole({ ...access, role: access.membership.type, providerId: null }, { ...req, memberOnly: false });
+  if (req.memberOnly && access.providerId)
+    return (
+      !!access.membership &&
+      hasOrgRole({ ...access, role: access.membership.type, providerId: null }, { ...req, memberOnly: false })
+    );
   if (access.role === OrgUserType.Owner) return true;
   if (req.roles?.includes(access.role)) return true;
   return req.permission !== undefined && access.role === OrgUserType.Custom && access.permissions[req.permission];
 }
 
 /** Loads the caller's access and enforces the requirement; throws 404 (or `onDenied()`) otherwise. */
-export async function requireOrgRole(db: DbOrTrx, orgId: string, userId: string, req: OrgRequirement = {}): Promise<OrgAccess> {
+export async function requireOrgRole(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  req: OrgRequirement = {},
+): Promise<OrgAccess> {
   const access = isGuid(orgId) ? await loadOrgAccess(db, orgId, userId) : null;
   if (!access || !hasOrgRole(access, req)) throw req.onDenied ? req.onDenied() : notFound();
   return access;
@@ -90,7 +117,10 @@ export async function requireOrgRole(db: DbOrTrx, orgId: string, userId: string,
 /** Shorthands for the common requirements. */
 export const OWNER: OrgRequirement = { roles: [] };
 export const ADMIN: OrgRequirement = { roles: [OrgUserType.Admin] };
-export const withPermission = (permission: PermissionName): OrgRequirement => ({ roles: [OrgUserType.Admin], permission });
+export const withPermission = (permission: PermissionName): OrgRequirement => ({
+  roles: [OrgUserType.Admin],
+  permission,
+});
 
 export function isGuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -11,11 +11,23 @@ const LIFETIME_DAYS: Record<string, number> = { web: 7, browser: 30, desktop: 30
 
 export const STATIC_CLIENTS = Object.keys(LIFETIME_DAYS);
 
-export async function issueRefreshToken(db: DbOrTrx, userId: string, clientId: string, deviceId: string | null): Promise<string> {
+export async function issueRefreshToken(
+  db: DbOrTrx,
+  userId: string,
+  clientId: string,
+  deviceId: string | null,
+): Promise<string> {
   const token = randomToken(48);
   await db
     .insertInto('refresh_tokens')
-    .values({ token_hash: sha256Hex(token), user_id: userId, device_id: deviceId, client_id: clientId, expires_at: isoIn((LIFETIME_DAYS[clientId] ?? 30) * 86_400_000), creation_date: nowIso() })
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      device_id: deviceId,
+      client_id: clientId,
+      expires_at: isoIn((LIFETIME_DAYS[clientId] ?? 30) * 86_400_000),
+      creation_date: nowIso(),
+    })
     .execute();
   return token;
 }

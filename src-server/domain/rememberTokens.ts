@@ -13,12 +13,24 @@ export async function issueRememberToken(db: DbOrTrx, user: User): Promise<strin
   const token = randomToken(32);
   await db
     .insertInto('two_factor_remember_tokens')
-    .values({ token_hash: sha256Hex(token), user_id: user.id, security_stamp: user.security_stamp, expires_at: isoIn(TTL_MS), creation_date: nowIso() })
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: user.id,
+      security_stamp: user.security_stamp,
+      expires_at: isoIn(TTL_MS),
+      creation_date: nowIso(),
+    })
     .execute();
   return token;
 }
 
 export async function checkRememberToken(db: DbOrTrx, user: User, token: string): Promise<boolean> {
-  const row = await db.selectFrom('two_factor_remember_tokens').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
-  return !!row && row.user_id === user.id && row.expires_at > nowIso() && safeEqual(row.security_stamp, user.security_stamp);
+  const row = await db
+    .selectFrom('two_factor_remember_tokens')
+    .selectAll()
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  return (
+    !!row && row.user_id === user.id && row.expires_at > nowIso() && safeEqual(row.security_stamp, user.security_stamp)
+  );
 }

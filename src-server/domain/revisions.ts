@@ -17,7 +17,11 @@ export async function bumpOrgRevision(trx: DbOrTrx, organizationId: string): Pro
     .updateTable('users')
     .set({ account_revision_date: nowIso() })
     .where('id', 'in', (qb) =>
-      qb.selectFrom('organization_users').select('user_id').where('organization_id', '=', organizationId).where('user_id', 'is not', null),
+      qb
+        .selectFrom('organization_users')
+        .select('user_id')
+        .where('organization_id', '=', organizationId)
+        .where('user_id', 'is not', null),
     )
     .execute();
 }

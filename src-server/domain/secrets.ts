@@ -4,7 +4,8 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 /** Tokens are stored as SHA-256 hex: a database leak does not reveal usable tokens. */
 export const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
 
-export const hmacBase64Url = (key: Buffer, value: string): string => createHmac('sha256', key).update(value, 'utf8').digest('base64url');
+export const hmacBase64Url = (key: Buffer, value: string): string =>
+  createHmac('sha256', key).update(value, 'utf8').digest('base64url');
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 

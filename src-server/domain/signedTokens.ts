@@ -22,7 +22,11 @@ export function signToken(hmacKey: Buffer, purpose: TokenPurposeValue, payload: 
   return `${purpose}${body}.${hmacBase64Url(hmacKey, purpose + body)}`;
 }
 
-export function verifyToken<T extends object>(hmacKey: Buffer, purpose: TokenPurposeValue, token: string): TokenCheck<T> {
+export function verifyToken<T extends object>(
+  hmacKey: Buffer,
+  purpose: TokenPurposeValue,
+  token: string,
+): TokenCheck<T> {
   if (!token.startsWith(purpose)) return { ok: false, reason: 'invalid' };
   const [body, mac] = token.slice(purpose.length).split('.');
   if (!body || !mac || !safeEqual(mac, hmacBase64Url(hmacKey, purpose + body))) return { ok: false, reason: 'invalid' };
@@ -38,7 +42,11 @@ export function verifyToken<T extends object>(hmacKey: Buffer, purpose: TokenPur
 }
 
 /** Marks a token as used inside the caller's transaction; false when it was used before. */
-export async function consumeToken(trx: Transaction<Database> | Kysely<Database>, token: string, expiresAt: string): Promise<boolean> {
+export async function consumeToken(
+  trx: Transaction<Database> | Kysely<Database>,
+  token: string,
+  expiresAt: string,
+): Promise<boolean> {
   const purpose = token.slice(0, token.indexOf('_') + 1) || 'token';
   const result = await trx
     .insertInto('used_tokens')

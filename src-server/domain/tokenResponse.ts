@@ -40,7 +40,14 @@ export function loginBody(i: LoginBodyInput): Record<string, unknown> {
       HasMasterPassword: !!u.master_password_hash,
       Object: 'userDecryptionOptions',
       ...(u.key
-        ? { MasterPasswordUnlock: { Kdf: kdf, MasterKeyEncryptedUserKey: u.key, Salt: u.master_password_salt ?? u.email, ...(u.user_key_id ? { ContainedKeyId: u.user_key_id } : {}) } }
+        ? {
+            MasterPasswordUnlock: {
+              Kdf: kdf,
+              MasterKeyEncryptedUserKey: u.key,
+              Salt: u.master_password_salt ?? u.email,
+              ...(u.user_key_id ? { ContainedKeyId: u.user_key_id } : {}),
+            },
+          }
         : {}),
     },
   };

@@ -6,7 +6,12 @@ export function newTotpSecret(): string {
 }
 
 /** The time step the code matches, or null. Pass the last step accepted to refuse replays. */
-export function verifyTotp(secretBase32: string, code: string, lastUsedStep: number | null, now = Date.now()): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  lastUsedStep: number | null,
+  now = Date.now(),
+): number | null {
   let secret: Secret;
   try {
     secret = Secret.fromBase32(secretBase32.replace(/\s+/g, '').toUpperCase());
@@ -22,5 +27,7 @@ export function verifyTotp(secretBase32: string, code: string, lastUsedStep: num
 }
 
 export function totpCode(secretBase32: string, now = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(secretBase32), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: now });
+  return new TOTP({ secret: Secret.fromBase32(secretBase32), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: now,
+  });
 }

@@ -6,7 +6,17 @@ import { randomLowerAlnum } from './secrets';
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
-export const TwoFactorType = { Authenticator: 0, Email: 1, Duo: 2, YubiKey: 3, U2f: 4, Remember: 5, OrganizationDuo: 6, WebAuthn: 7, RecoveryCode: 8 } as const;
+export const TwoFactorType = {
+  Authenticator: 0,
+  Email: 1,
+  Duo: 2,
+  YubiKey: 3,
+  U2f: 4,
+  Remember: 5,
+  OrganizationDuo: 6,
+  WebAuthn: 7,
+  RecoveryCode: 8,
+} as const;
 
 export interface ProviderRow {
   type: number;
@@ -16,12 +26,24 @@ export interface ProviderRow {
 }
 
 export async function listProviders(db: DbOrTrx, userId: string): Promise<ProviderRow[]> {
-  const rows = await db.selectFrom('two_factor_providers').selectAll().where('user_id', '=', userId).orderBy('type').execute();
-  return rows.map((r) => ({ type: r.type, enabled: isSet(r.enabled), data: parseJson(r.data, {}), lastUsedStep: r.last_used_step }));
+  const rows = await db
+    .selectFrom('two_factor_providers')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('type')
+    .execute();
+  return rows.map((r) => ({
+    type: r.type,
+    enabled: isSet(r.enabled),
+    data: parseJson(r.data, {}),
+    lastUsedStep: r.last_used_step,
+  }));
 }
 
 export async function enabledProviders(db: DbOrTrx, userId: string): Promise<ProviderRow[]> {
-  return (await listProviders(db, userId)).filter((p) => p.enabled && (p.type === TwoFactorType.Authenticator || p.type === TwoFactorType.Email));
+  return (await listProviders(db, userId)).filter(
+    (p) => p.enabled && (p.type === TwoFactorType.Authenticator || p.type === TwoFactorType.Email),
+  );
 }
 
 /** Enables (or re-configures) a provider; the first provider also creates the recovery code. */
@@ -33,10 +55,18 @@ export async function enableProvider(trx: DbOrTrx, userId: string, type: number,
     .values({ user_id: userId, type, ...values })
     .onConflict((oc) => oc.columns(['user_id', 'type']).doUpdateSet(values))
     .execute();
-  const user = await trx.selectFrom('users').select('two_factor_recovery_code').where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await trx
+    .selectFrom('users')
+    .select('two_factor_recovery_code')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   await trx
     .updateTable('users')
-    .set({ two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32), revision_date: now, account_revision_date: now })
+    .set({
+      two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32),
+      revision_date: now,
+      account_revision_date: now,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -44,18 +74,31 @@ export async function enableProvider(trx: DbOrTrx, userId: string, type: number,
 export async function disableProvider(trx: DbOrTrx, userId: string, type: number): Promise<void> {
   const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).where('type', '=', type).execute();
-  await trx.updateTable('users').set({ revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ revision_date: now, account_revision_date: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Recovery: every provider removed, a new recovery code. */
 export async function resetTwoFactor(trx: DbOrTrx, userId: string): Promise<void> {
   const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).execute();
-  await trx.updateTable('users').set({ two_factor_recovery_code: randomLowerAlnum(32), revision_date: now, account_revision_date: now }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ two_factor_recovery_code: randomLowerAlnum(32), revision_date: now, account_revision_date: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function recordTotpStep(trx: DbOrTrx, userId: string, step: number): Promise<void> {
-  await trx.updateTable('two_factor_providers').set({ last_used_step: step }).where('user_id', '=', userId).where('type', '=', TwoFactorType.Authenticator).execute();
+  await trx
+    .updateTable('two_factor_providers')
+    .set({ last_used_step: step })
+    .where('user_id', '=', userId)
+    .where('type', '=', TwoFactorType.Authenticator)
+    .execute();
 }
 
 /** `so*****@example.com` as in the challenge body. */

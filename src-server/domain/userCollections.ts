@@ -40,7 +40,12 @@ export async function userCollections(db: DbOrTrx, userId: string): Promise<Coll
     });
   }
   if (merged.size === 0) return [];
-  const collections = await db.selectFrom('collections').selectAll().where('id', 'in', [...merged.keys()]).orderBy('id').execute();
+  const collections = await db
+    .selectFrom('collections')
+    .selectAll()
+    .where('id', 'in', [...merged.keys()])
+    .orderBy('id')
+    .execute();
   return collections.map((collection) => {
     const m = merged.get(collection.id)!;
     return { collection, readOnly: !m.canEdit, hidePasswords: !m.canView, manage: m.manage };

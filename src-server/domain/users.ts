@@ -74,8 +74,12 @@ export async function findUserById(db: DbOrTrx, id: string): Promise<User | unde
 /** The `accountKeys` object (camelCase inside; bitwarden-api.md §3.6) or null without a key pair. */
 export function accountKeys(user: User) {
   if (!user.private_key || !user.public_key) return null;
-  const signature = user.signature_key_pair ? (JSON.parse(user.signature_key_pair) as { wrappedSigningKey?: string; verifyingKey?: string }) : null;
-  const state = user.security_state ? (JSON.parse(user.security_state) as { securityState?: string; securityVersion?: number }) : null;
+  const signature = user.signature_key_pair
+    ? (JSON.parse(user.signature_key_pair) as { wrappedSigningKey?: string; verifyingKey?: string })
+    : null;
+  const state = user.security_state
+    ? (JSON.parse(user.security_state) as { securityState?: string; securityVersion?: number })
+    : null;
   return {
     object: 'privateKeys',
     publicKeyEncryptionKeyPair: {
@@ -84,7 +88,15 @@ export function accountKeys(user: User) {
       publicKey: user.public_key,
       signedPublicKey: user.signed_public_key,
     },
-    signatureKeyPair: signature ? { object: 'signatureKeyPair', wrappedSigningKey: signature.wrappedSigningKey ?? null, verifyingKey: signature.verifyingKey ?? null } : null,
-    securityState: state ? { securityState: state.securityState ?? null, securityVersion: state.securityVersion ?? null } : null,
+    signatureKeyPair: signature
+      ? {
+          object: 'signatureKeyPair',
+          wrappedSigningKey: signature.wrappedSigningKey ?? null,
+          verifyingKey: signature.verifyingKey ?? null,
+        }
+      : null,
+    securityState: state
+      ? { securityState: state.securityState ?? null, securityVersion: state.securityVersion ?? null }
+      : null,
   };
 }

@@ -41,7 +41,11 @@ export async function authenticate(ctx: ServerContext, request: FastifyRequest):
   if (!token) return null;
   const claims = await verifyAccessToken(ctx.keys.jwt, token);
   if (!claims) return null;
-  const user = await ctx.db.selectFrom('users').select(['id', 'security_stamp']).where('id', '=', claims.sub).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'security_stamp'])
+    .where('id', '=', claims.sub)
+    .executeTakeFirst();
   if (!user || !safeEqual(user.security_stamp, claims.sstamp)) return null;
   return {
     userId: user.id,

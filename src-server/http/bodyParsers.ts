@@ -11,7 +11,10 @@ export function installBodyParsers(app: FastifyInstance): void {
     try {
       done(null, JSON.parse(text));
     } catch {
-      done(new ApiError(400, errorBody(MODEL_STATE_INVALID, { '': ['The request body is not valid JSON.'] })), undefined);
+      done(
+        new ApiError(400, errorBody(MODEL_STATE_INVALID, { '': ['The request body is not valid JSON.'] })),
+        undefined,
+      );
     }
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {

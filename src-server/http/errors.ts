@@ -24,7 +24,11 @@ export class ApiError extends Error {
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+    super(
+      typeof body === 'object' && body && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : `HTTP ${status}`,
+    );
   }
 }
 
@@ -41,11 +45,18 @@ export const unauthorizedEmpty = () => new ApiError(401, null);
 /** Failed authorization policy (e.g. wrong client): 403, empty body. */
 export const forbidden = () => new ApiError(403, null);
 export const conflict = (message: string) => new ApiError(409, errorBody(message));
-export const tooManyRequests = (retryAfterSeconds: number, body: unknown = errorBody('Too many requests. Try again later.')) =>
-  new ApiError(429, body, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+export const tooManyRequests = (
+  retryAfterSeconds: number,
+  body: unknown = errorBody('Too many requests. Try again later.'),
+) => new ApiError(429, body, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 
 /** Identity token endpoint error (bitwarden-api.md §3.8): snake_case OAuth keys + PascalCase Bitwarden keys. */
-export function identityErrorBody(error: string, message: string, description?: string, extra: Record<string, unknown> = {}) {
+export function identityErrorBody(
+  error: string,
+  message: string,
+  description?: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     error,
     ...(description === undefined ? {} : { error_description: description }),
@@ -64,8 +75,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return err.body === null ? reply.send() : reply.send(err.body);
     }
     const status = err.statusCode ?? 500;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody('Request body is too large.'));
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(errorBody('Unsupported media type.'));
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(errorBody('Request body is too large.'));
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send(errorBody('Unsupported media type.'));
     if (status === 400 && (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)) {
       return reply.status(400).send(errorBody(MODEL_STATE_INVALID, { '': ['The request body is not valid JSON.'] }));
     }

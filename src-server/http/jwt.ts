@@ -33,7 +33,8 @@ async function membershipClaims(db: Db, userId: string): Promise<Record<string, 
     if (name) (claims[name] ??= []).push(row.organization_id);
     if (row.type === 4 && row.permissions) {
       const perms = JSON.parse(row.permissions) as Record<string, unknown>;
-      for (const [perm, on] of Object.entries(perms)) if (on === true) (claims[perm.toLowerCase()] ??= []).push(row.organization_id);
+      for (const [perm, on] of Object.entries(perms))
+        if (on === true) (claims[perm.toLowerCase()] ??= []).push(row.organization_id);
     }
   }
   return claims;
@@ -81,7 +82,12 @@ export async function verifyAccessToken(key: Uint8Array, token: string): Promise
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
     const scope = Array.isArray(payload.scope) ? payload.scope.map(String) : String(payload.scope ?? '').split(' ');
     const amr = Array.isArray(payload.amr) ? payload.amr.map(String) : [];
-    if (typeof payload.sub !== 'string' || !scope.includes('api') || !amr.some((a) => a === 'Application' || a === 'external')) return null;
+    if (
+      typeof payload.sub !== 'string' ||
+      !scope.includes('api') ||
+      !amr.some((a) => a === 'Application' || a === 'external')
+    )
+      return null;
     return {
       sub: payload.sub,
       email: String(payload.email ?? ''),

@@ -24,7 +24,11 @@ export function issuesToValidationErrors(issues: readonly z.core.$ZodIssue[]): V
   const errors: ValidationErrors = {};
   for (const issue of issues) {
     const key = issue.path
-      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p).charAt(0).toUpperCase()}${String(p).slice(1)}`))
+      .map((p, i) =>
+        typeof p === 'number'
+          ? `[${p}]`
+          : `${i > 0 ? '.' : ''}${String(p).charAt(0).toUpperCase()}${String(p).slice(1)}`,
+      )
       .join('');
     (errors[key] ??= []).push(issue.message);
   }

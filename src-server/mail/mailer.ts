@@ -53,7 +53,10 @@ export function createMailer(config: ServerConfig, log: FastifyBaseLogger): Mail
       const date = new Date().toISOString();
       const file = join(dir, `${date.replace(/[:.]/g, '-')}-${newId()}.json`);
       writeFileSync(file, JSON.stringify({ date, from: config.mailFrom, ...m }, null, 2), { mode: 0o600 });
-      log.info({ to: m.to, subject: m.subject, file }, m.link ? `mail to ${m.to}: ${m.subject} — ${m.link}` : `mail to ${m.to}: ${m.subject}`);
+      log.info(
+        { to: m.to, subject: m.subject, file },
+        m.link ? `mail to ${m.to}: ${m.subject} — ${m.link}` : `mail to ${m.to}: ${m.subject}`,
+      );
     },
   };
 }
@@ -63,6 +66,9 @@ export async function sendQuietly(mailer: Mailer, log: FastifyBaseLogger, messag
   try {
     await mailer.send(message);
   } catch (err) {
-    log.error({ err: err instanceof Error ? err.message : String(err), to: message.to, subject: message.subject }, 'mail delivery failed');
+    log.error(
+      { err: err instanceof Error ? err.message : String(err), to: message.to, subject: message.subject },
+      'mail delivery failed',
+    );
   }
 }

@@ -5,11 +5,14 @@ import type { ServerConfigInput } from '../config';
 import { openCommandContext } from './cliContext';
 import { inviteProvider } from './providerInvite';
 
-export const PROVIDER_COMMANDS = ['provider-invite', 'seed-demo'];
+export const PROVIDER_COMMANDS = ['provider-invite', 'seed-demo', 'seed-scale'];
 
 export const PROVIDER_USAGE = `  provider-invite --email <owner email> [--type msp|reseller|business-unit] [--teams-minimum N] [--enterprise-minimum N]
                             create a pending provider and mail its setup link
-  seed-demo [--clients N]   demo provider, clients, members, policies and 90 days of events (idempotent)`;
+  seed-demo [--clients N]   demo provider, clients, members, policies and 90 days of events (idempotent)
+  seed-scale [--clients N] [--events M]
+                            benchmark data: one provider, N clients (default 5000), M events over 90 days
+                            (default 1000000); bulk inserts; leaves a seeded database alone, refuses a partial one`;
 
 const ownOptions = {
   email: { type: 'string' },
@@ -17,6 +20,7 @@ const ownOptions = {
   'teams-minimum': { type: 'string' },
   'enterprise-minimum': { type: 'string' },
   clients: { type: 'string' },
+  events: { type: 'string' },
 } as const;
 
 export async function runProviderCommand<O extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
@@ -28,6 +32,15 @@ export async function runProviderCommand<O extends Record<string, { type: 'strin
   const { values } = parseArgs({ args, options: { ...serverOptions, ...ownOptions }, allowPositionals: false });
   const own = values as Record<string, string | boolean | undefined>;
   const input = toConfig(values as ReturnType<typeof parseArgs<{ options: O }>>['values']);
+  if (command === 'seed-scale') {
+    const count = (flag: string, fallback: number, min: number) => {
+      const value = own[flag] === undefined ? fallback : Number(own[flag]);
+      if (!(Number.isInteger(value) && value >= min)) throw new Error(`--${flag} must be a whole number ≥ ${min}`);
+      return value;
+    };
+    const { runSeedScale } = await import('./scale');
+    return runSeedScale(input, { clients: count('clients', 5000, 1), events: count('events', 1_000_000, 0) });
+  }
   if (command === 'seed-demo') {
     const clients = own.clients === undefined ? undefined : Number(own.clients);
     if (clients !== undefined && !(Number.isInteger(clients) && clients >= 1)) throw new Error('--clients must be a whole number ≥ 1');

@@ -27,7 +27,12 @@ for (const backend of backends()) {
 
     afterAll(async () => {
       if (bw) {
-        const transcript = bw.log.map((l) => `$ bw ${l.args.join(' ')}\n(exit ${l.result.code}) ${l.result.stdout}${l.result.stderr ? `\nstderr: ${l.result.stderr}` : ''}`).join('\n\n');
+        const transcript = bw.log
+          .map(
+            (l) =>
+              `$ bw ${l.args.join(' ')}\n(exit ${l.result.code}) ${l.result.stdout}${l.result.stderr ? `\nstderr: ${l.result.stderr}` : ''}`,
+          )
+          .join('\n\n');
         const dir = join(import.meta.dirname, '../../test-results');
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, `bw-provider-transcript-${backend}.txt`), `${transcript}\n`);
@@ -61,7 +66,12 @@ for (const backend of backends()) {
         // The client org is in the CLI's state from sync (`profile.providerOrganizations`), key unwrapped with the provider key.
         const org = await bw.json<{ id: string; name: string; enabled: boolean }>(['get', 'organization', id]);
         expect(org).toMatchObject({ id, name: c.name, enabled: true });
-        const collections = await bw.json<{ name: string; organizationId: string }[]>(['list', 'org-collections', '--organizationid', id]);
+        const collections = await bw.json<{ name: string; organizationId: string }[]>([
+          'list',
+          'org-collections',
+          '--organizationid',
+          id,
+        ]);
         expect(collections.map((x) => x.name).sort()).toEqual(['Default collection', ...c.collections].sort());
         expect(collections.every((x) => x.organizationId === id)).toBe(true);
       }

@@ -6,11 +6,32 @@ import { snapshot } from './snapshot';
 describeServer('api organizations and sync', (t) => {
   it('creates a standalone org: confirmed Owner, default collection, events, sync shows it', async () => {
     const owner = await registerAndLogin(t());
-    const org = await createOrganization(t(), owner, { name: 'R&D <Team>', planType: 20, collectionName: 'Engineering' });
-    expect(org.body).toMatchObject({ object: 'organization', name: 'R&D <Team>', planType: 20, seats: 1, useEvents: true, usePolicies: true, hasPublicAndPrivateKeys: true, plan: { object: 'plan', type: 20, productTier: 3 } });
-    const stored = await t().db.selectFrom('organizations').select('name').where('id', '=', org.id).executeTakeFirstOrThrow();
+    const org = await createOrganization(t(), owner, {
+      name: 'R&D <Team>',
+      planType: 20,
+      collectionName: 'Engineering',
+    });
+    expect(org.body).toMatchObject({
+      object: 'organization',
+      name: 'R&D <Team>',
+      planType: 20,
+      seats: 1,
+      useEvents: true,
+      usePolicies: true,
+      hasPublicAndPrivateKeys: true,
+      plan: { object: 'plan', type: 20, productTier: 3 },
+    });
+    const stored = await t()
+      .db.selectFrom('organizations')
+      .select('name')
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(stored.name).toBe('R&amp;D &lt;Team&gt;');
-    const members = await t().db.selectFrom('organization_users').selectAll().where('organization_id', '=', org.id).execute();
+    const members = await t()
+      .db.selectFrom('organization_users')
+      .selectAll()
+      .where('organization_id', '=', org.id)
+      .execute();
     expect(members).toHaveLength(1);
     expect(members[0]).toMatchObject({ user_id: owner.id, type: 0, status: 2 });
     const events = await t().db.selectFrom('events').select('type').where('organization_id', '=', org.id).execute();
@@ -20,13 +41,33 @@ describeServer('api organizations and sync', (t) => {
     expect(sync.body.object).toBe('sync');
     expect(sync.body.domains).toBeNull();
     const po = sync.body.profile.organizations[0];
-    expect(po).toMatchObject({ object: 'profileOrganization', id: org.id, name: 'R&D <Team>', status: 2, type: 0, enabled: true, userId: owner.id, organizationUserId: members[0]!.id, productTierType: 3 });
+    expect(po).toMatchObject({
+      object: 'profileOrganization',
+      id: org.id,
+      name: 'R&D <Team>',
+      status: 2,
+      type: 0,
+      enabled: true,
+      userId: owner.id,
+      organizationUserId: members[0]!.id,
+      productTierType: 3,
+    });
     expect(po.key.startsWith('4.')).toBe(true);
     expect(sync.body.collections).toEqual([
-      expect.objectContaining({ object: 'collectionDetails', organizationId: org.id, readOnly: false, hidePasswords: false, manage: true, type: 0 }),
+      expect.objectContaining({
+        object: 'collectionDetails',
+        organizationId: org.id,
+        readOnly: false,
+        hidePasswords: false,
+        manage: true,
+        type: 0,
+      }),
     ]);
     expect(sync.body).toMatchObject({ ciphers: [], folders: [], policies: [], sends: [] });
-    expect(sync.body.userDecryption.masterPasswordUnlock).toMatchObject({ kdf: { kdfType: 0, iterations: 600000 }, salt: owner.email });
+    expect(sync.body.userDecryption.masterPasswordUnlock).toMatchObject({
+      kdf: { kdfType: 0, iterations: 600000 },
+      salt: owner.email,
+    });
 
     const list = await t().http.get('/api/organizations', { token: owner.accessToken });
     expect(list.body).toMatchObject({ object: 'list', continuationToken: null });
@@ -42,14 +83,28 @@ describeServer('api organizations and sync', (t) => {
     expect(hidden.status).toBe(404);
     expect(hidden.body.message).toBe('Resource not found.');
     expect((await t().http.get('/api/organizations/not-a-guid', { token: owner.accessToken })).status).toBe(404);
-    const denied = await t().http.put(`/api/organizations/${org.id}`, { token: outsider.accessToken, json: { name: 'Hijack' } });
+    const denied = await t().http.put(`/api/organizations/${org.id}`, {
+      token: outsider.accessToken,
+      json: { name: 'Hijack' },
+    });
     expect(denied.status).toBe(401);
     expect(denied.text).toBe('');
-    const put = await t().http.put(`/api/organizations/${org.id}`, { token: owner.accessToken, json: { name: 'Renamed', billingEmail: 'Billing@Example.com' } });
+    const put = await t().http.put(`/api/organizations/${org.id}`, {
+      token: owner.accessToken,
+      json: { name: 'Renamed', billingEmail: 'Billing@Example.com' },
+    });
     expect(put.body).toMatchObject({ name: 'Renamed', billingEmail: 'billing@example.com' });
-    const alias = await t().http.post(`/api/organizations/${org.id}`, { token: owner.accessToken, json: { name: 'Again' } });
+    const alias = await t().http.post(`/api/organizations/${org.id}`, {
+      token: owner.accessToken,
+      json: { name: 'Again' },
+    });
     expect(alias.body.name).toBe('Again');
-    const updates = await t().db.selectFrom('events').select('type').where('organization_id', '=', org.id).where('type', '=', 1600).execute();
+    const updates = await t()
+      .db.selectFrom('events')
+      .select('type')
+      .where('organization_id', '=', org.id)
+      .where('type', '=', 1600)
+      .execute();
     expect(updates).toHaveLength(2);
     const pub = await t().http.get(`/api/organizations/${org.id}/public-key`, { token: outsider.accessToken });
     expect(pub.body).toMatchObject({ object: 'organizationPublicKey' });
@@ -59,7 +114,10 @@ describeServer('api organizations and sync', (t) => {
     const owner = await registerAndLogin(t());
     await createOrganization(t(), owner, { planType: 0 });
     const { payload } = await makeOrganization(owner.publicKey);
-    const second = await t().http.post('/api/organizations', { token: owner.accessToken, json: { name: 'Second', billingEmail: owner.email, planType: 0, ...payload } });
+    const second = await t().http.post('/api/organizations', {
+      token: owner.accessToken,
+      json: { name: 'Second', billingEmail: owner.email, planType: 0, ...payload },
+    });
     expect(second.status).toBe(400);
     expect(second.body.message).toBe('You can only be an admin of 1 free organization vault.');
   });
@@ -101,7 +159,10 @@ describeServer('api organizations and sync', (t) => {
     expect(empty.body.validationErrors).toEqual({ '': ['Body is empty.'] });
     const malformed = await t().http.post('/api/organizations', { token: owner.accessToken, raw: '{"name":' });
     expect(malformed.status).toBe(400);
-    const huge = await t().http.post('/api/organizations', { token: owner.accessToken, json: { ...good, name: 'x'.repeat(6 * 1024 * 1024) } });
+    const huge = await t().http.post('/api/organizations', {
+      token: owner.accessToken,
+      json: { ...good, name: 'x'.repeat(6 * 1024 * 1024) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.object).toBe('error');
     expect(await snapshot(t().db)).toBe(before);

@@ -69,7 +69,10 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
   };
 }
 
-export async function startTestServer(backend: Backend = 'sqlite', overrides: Partial<ServerConfigInput> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend = 'sqlite',
+  overrides: Partial<ServerConfigInput> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pd-server-'));
   let dropDb = async () => {};
   let databaseUrl: string | undefined;
@@ -80,14 +83,21 @@ export async function startTestServer(backend: Backend = 'sqlite', overrides: Pa
     databaseUrl = created.url;
     dropDb = created.drop;
   }
-  const config = parseConfig({ ...TEST_CONFIG, ...overrides, dataDir, ...(databaseUrl ? { databaseUrl } : {}) } as ServerConfigInput);
+  const config = parseConfig({
+    ...TEST_CONFIG,
+    ...overrides,
+    dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  } as ServerConfigInput);
   const server = await createServer(config);
   const url = await server.listen();
   const outbox = () => {
     const dir = outboxDir(dataDir);
     let files: string[];
     try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       return [];
     }
@@ -113,7 +123,11 @@ export async function startTestServer(backend: Backend = 'sqlite', overrides: Pa
  * Runs `body` once per backend, each with its own server started before the suite and closed after.
  * `t()` returns the running server inside tests.
  */
-export function describeServer(name: string, body: (t: () => TestServer) => void, overrides: Partial<ServerConfigInput> = {}): void {
+export function describeServer(
+  name: string,
+  body: (t: () => TestServer) => void,
+  overrides: Partial<ServerConfigInput> = {},
+): void {
   for (const backend of backends()) {
     describe(`${name} [${backend}]`, () => {
       let current: TestServer | undefined;

@@ -16,7 +16,11 @@ export interface RequestOptions {
 }
 
 /** Headers the official CLI sends on identity requests (bitwarden-api.md §13.5). */
-export const CLI_HEADERS = { 'Bitwarden-Client-Version': '2026.9.0', 'Bitwarden-Client-Name': 'cli', 'Device-Type': '25' };
+export const CLI_HEADERS = {
+  'Bitwarden-Client-Version': '2026.9.0',
+  'Bitwarden-Client-Name': 'cli',
+  'Device-Type': '25',
+};
 
 export class HttpClient {
   constructor(readonly baseUrl: string) {}

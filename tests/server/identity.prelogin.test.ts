@@ -8,7 +8,10 @@ describeServer('identity prelogin', (t) => {
       const res = await t().http.post(path, { json: { email } });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        kdf: 0, kdfIterations: 600000, kdfMemory: null, kdfParallelism: null,
+        kdf: 0,
+        kdfIterations: 600000,
+        kdfMemory: null,
+        kdfParallelism: null,
         kdfSettings: { kdfType: 0, iterations: 600000, memory: null, parallelism: null },
         salt: 'pre.login@example.com',
       });

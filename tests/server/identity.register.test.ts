@@ -8,11 +8,16 @@ const KDF = { kdf: 0 as const, iterations: 600_000 };
 
 describeServer('identity registration (token in the body)', (t) => {
   it('returns the token as text, or as a JSON string with Accept: application/json', async () => {
-    const text = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email: uniqueEmail() } });
+    const text = await t().http.post('/identity/accounts/register/send-verification-email', {
+      json: { email: uniqueEmail() },
+    });
     expect(text.status).toBe(200);
     expect(text.headers.get('content-type')).toContain('text/plain');
     expect(text.text.startsWith('BwRegistrationEmailVerificationToken_')).toBe(true);
-    const json = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email: uniqueEmail() }, headers: { accept: 'application/json' } });
+    const json = await t().http.post('/identity/accounts/register/send-verification-email', {
+      json: { email: uniqueEmail() },
+      headers: { accept: 'application/json' },
+    });
     expect(typeof json.body).toBe('string');
   });
 
@@ -21,36 +26,57 @@ describeServer('identity registration (token in the body)', (t) => {
     const taken = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email } });
     expect(taken.status).toBe(400);
     expect(taken.body.message).toBe(`Email ${email} is already taken`);
-    const marketing = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email: uniqueEmail(), fromMarketing: 'spam' } });
+    const marketing = await t().http.post('/identity/accounts/register/send-verification-email', {
+      json: { email: uniqueEmail(), fromMarketing: 'spam' },
+    });
     expect(marketing.body.message).toBe('Marketing initiative type must be one of: premium');
-    const invite = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email: uniqueEmail(), openOrgInvite: { organizationId: crypto.randomUUID() } } });
+    const invite = await t().http.post('/identity/accounts/register/send-verification-email', {
+      json: { email: uniqueEmail(), openOrgInvite: { organizationId: crypto.randomUUID() } },
+    });
     expect(invite.status).toBe(404);
   });
 
   it('verification-email-clicked: 200 for a valid token, 400 otherwise', async () => {
     const email = uniqueEmail();
     const sent = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email } });
-    const ok = await t().http.post('/identity/accounts/register/verification-email-clicked', { json: { email, emailVerificationToken: sent.text } });
+    const ok = await t().http.post('/identity/accounts/register/verification-email-clicked', {
+      json: { email, emailVerificationToken: sent.text },
+    });
     expect(ok.status).toBe(200);
-    const other = await t().http.post('/identity/accounts/register/verification-email-clicked', { json: { email: uniqueEmail(), emailVerificationToken: sent.text } });
+    const other = await t().http.post('/identity/accounts/register/verification-email-clicked', {
+      json: { email: uniqueEmail(), emailVerificationToken: sent.text },
+    });
     expect(other.status).toBe(400);
-    expect(other.body.message).toBe('Expired link. Please restart registration or try logging in. You may already have an account');
-    const forged = await t().http.post('/identity/accounts/register/verification-email-clicked', { json: { email, emailVerificationToken: `${sent.text}x` } });
+    expect(other.body.message).toBe(
+      'Expired link. Please restart registration or try logging in. You may already have an account',
+    );
+    const forged = await t().http.post('/identity/accounts/register/verification-email-clicked', {
+      json: { email, emailVerificationToken: `${sent.text}x` },
+    });
     expect(forged.status).toBe(400);
   });
 
   it('finish accepts the nested V1 form and stores the salt', async () => {
     const email = uniqueEmail();
-    const sent = await t().http.post('/identity/accounts/register/send-verification-email', { json: { email, name: 'Nested' } });
+    const sent = await t().http.post('/identity/accounts/register/send-verification-email', {
+      json: { email, name: 'Nested' },
+    });
     const { payload } = await makeRegistration(email, 'another long password', KDF);
     const kdf = { kdfType: 0, iterations: 600000, memory: null, parallelism: null };
     const res = await t().http.post('/identity/accounts/register/finish', {
       json: {
         email,
         emailVerificationToken: sent.text,
-        masterPasswordAuthentication: { kdf, masterPasswordAuthenticationHash: payload.masterPasswordHash, salt: email },
+        masterPasswordAuthentication: {
+          kdf,
+          masterPasswordAuthenticationHash: payload.masterPasswordHash,
+          salt: email,
+        },
         masterPasswordUnlock: { kdf, masterKeyWrappedUserKey: payload.userSymmetricKey, salt: email },
-        accountKeys: { userKeyEncryptedAccountPrivateKey: payload.userAsymmetricKeys.encryptedPrivateKey, accountPublicKey: payload.userAsymmetricKeys.publicKey },
+        accountKeys: {
+          userKeyEncryptedAccountPrivateKey: payload.userAsymmetricKeys.encryptedPrivateKey,
+          accountPublicKey: payload.userAsymmetricKeys.publicKey,
+        },
       },
     });
     expect(res.status).toBe(200);
@@ -69,7 +95,11 @@ describeServer('identity registration (token in the body)', (t) => {
     const good = { ...payload, emailVerificationToken: sent.text };
     const before = await snapshot(t().db);
     const cases: [unknown, number, string | RegExp][] = [
-      [{ ...good, emailVerificationToken: 'BwRegistrationEmailVerificationToken_x.y' }, 400, 'Invalid email verification token.'],
+      [
+        { ...good, emailVerificationToken: 'BwRegistrationEmailVerificationToken_x.y' },
+        400,
+        'Invalid email verification token.',
+      ],
       [{ ...good, email: uniqueEmail() }, 400, 'Invalid email verification token.'],
       [{ ...good, emailVerificationToken: undefined }, 400, 'The model state is invalid.'],
       [{ ...good, kdfIterations: 5000 }, 400, 'The model state is invalid.'],
@@ -105,10 +135,14 @@ describeServer(
       expect(mail.to).toBe(email);
       expect(mail.link).toContain('/redirect-connector.html#finish-signup?token=');
       const { payload } = await makeRegistration(email, 'mailed registration pw', KDF);
-      const fin = await t().http.post('/identity/accounts/register/finish', { json: { ...payload, emailVerificationToken: mail.meta!.token } });
+      const fin = await t().http.post('/identity/accounts/register/finish', {
+        json: { ...payload, emailVerificationToken: mail.meta!.token },
+      });
       expect(fin.status).toBe(200);
       const count = t().outbox().length;
-      expect((await t().http.post('/identity/accounts/register/send-verification-email', { json: { email } })).status).toBe(204);
+      expect(
+        (await t().http.post('/identity/accounts/register/send-verification-email', { json: { email } })).status,
+      ).toBe(204);
       expect(t().outbox().length).toBe(count);
     });
   },
@@ -118,7 +152,9 @@ describeServer(
 it('refuses registration when disabled', async () => {
   const t = await startTestServer('sqlite', { disableUserRegistration: true });
   try {
-    const res = await t.http.post('/identity/accounts/register/send-verification-email', { json: { email: uniqueEmail() } });
+    const res = await t.http.post('/identity/accounts/register/send-verification-email', {
+      json: { email: uniqueEmail() },
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('Open registration has been disabled by the system administrator.');
   } finally {

@@ -19,7 +19,11 @@ const smtp = new SMTPServer({
     let raw = '';
     stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     stream.on('end', () => {
-      received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+      received.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw,
+      });
       callback();
     });
   },
@@ -44,7 +48,9 @@ describeServer(
       expect(mail).toBeDefined();
       expect(mail!.from).toBe('no-reply@provider-desk.local');
       expect(mail!.raw).toContain('Subject: Verify your email');
-      const decoded = mail!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const decoded = mail!.raw
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
       expect(decoded).toContain('finish-signup?token=BwRegistrationEmailVerificationToken_');
       expect(t().outbox()).toEqual([]);
     });

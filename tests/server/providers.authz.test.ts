@@ -22,7 +22,10 @@ describeServer('providers: authorization', (t) => {
         const path = await resolvePath(t(), w, route.path);
         const json = route.body ? await route.body() : undefined;
         const before = await tableCounts(t());
-        const res = await t().http.request(route.method, path, { token: tokenFor(w, caller), ...(json === undefined ? {} : { json }) });
+        const res = await t().http.request(route.method, path, {
+          token: tokenFor(w, caller),
+          ...(json === undefined ? {} : { json }),
+        });
         const want = route.expect[caller];
         if (res.status !== want) {
           failures.push(`${route.name} as ${caller}: ${res.status} (want ${want}) ${res.text.slice(0, 160)}`);
@@ -30,10 +33,13 @@ describeServer('providers: authorization', (t) => {
         }
         if (res.status >= 400) {
           const after = await tableCounts(t());
-          if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${route.name} as ${caller}: database changed`);
+          if (JSON.stringify(after) !== JSON.stringify(before))
+            failures.push(`${route.name} as ${caller}: database changed`);
           if (res.status === 403 && res.text !== '') failures.push(`${route.name} as ${caller}: 403 with a body`);
-          if (res.status === 401 && caller !== 'anonymous' && res.body?.message !== 'Unauthorized.') failures.push(`${route.name} as ${caller}: 401 body ${res.text}`);
-          if (res.status === 404 && res.body?.message !== 'Resource not found.') failures.push(`${route.name} as ${caller}: 404 body ${res.text}`);
+          if (res.status === 401 && caller !== 'anonymous' && res.body?.message !== 'Unauthorized.')
+            failures.push(`${route.name} as ${caller}: 401 body ${res.text}`);
+          if (res.status === 404 && res.body?.message !== 'Resource not found.')
+            failures.push(`${route.name} as ${caller}: 404 body ${res.text}`);
         }
       }
     }
@@ -46,7 +52,11 @@ describeServer('providers: authorization', (t) => {
     const token = w.other.admin.accessToken;
     const pUser = await newUser(t(), 'PMember');
     const accepted = await addMember(t(), w.p, pUser, 1, { confirm: false });
-    const invoice = await t().db.selectFrom('provider_invoices').select('id').where('provider_id', '=', w.p.id).executeTakeFirstOrThrow();
+    const invoice = await t()
+      .db.selectFrom('provider_invoices')
+      .select('id')
+      .where('provider_id', '=', w.p.id)
+      .executeTakeFirstOrThrow();
     const before = await tableCounts(t());
     const single = [
       ['GET', `${Q}/users/${w.serviceProviderUserId}`],
@@ -68,7 +78,10 @@ describeServer('providers: authorization', (t) => {
     expect(reinvite.body.data[0].error).toBe('User invalid.');
     const keys = await t().http.post(`${Q}/users/public-keys`, { token, json: { ids: [accepted] } });
     expect(keys.body.data).toEqual([]);
-    const bulkConfirm = await t().http.post(`${Q}/users/confirm`, { token, json: { keys: [{ id: accepted, ...makeProviderMemberConfirm(w.other.providerKey, pUser.publicKey) }] } });
+    const bulkConfirm = await t().http.post(`${Q}/users/confirm`, {
+      token,
+      json: { keys: [{ id: accepted, ...makeProviderMemberConfirm(w.other.providerKey, pUser.publicKey) }] },
+    });
     expect(bulkConfirm.body.data[0].error).toBe('Invalid user.');
     const bulkRemove = await t().http.delete(`${Q}/users`, { token, json: { ids: [w.serviceProviderUserId] } });
     expect(bulkRemove.body.data[0].error).toBe('Invalid user.');
@@ -80,7 +93,13 @@ describeServer('providers: authorization', (t) => {
     const events = (await t().http.get(`${Q}/events`, { token })).body.data as { providerId: string }[];
     expect(events.every((e) => e.providerId === w.other.id)).toBe(true);
     expect((await t().http.get(`${Q}/billing/invoices`, { token })).body.invoices).toEqual([]);
-    const orgId = (await t().db.selectFrom('provider_organizations').select('organization_id').where('id', '=', w.clientPoId).executeTakeFirstOrThrow()).organization_id;
+    const orgId = (
+      await t()
+        .db.selectFrom('provider_organizations')
+        .select('organization_id')
+        .where('id', '=', w.clientPoId)
+        .executeTakeFirstOrThrow()
+    ).organization_id;
     expect((await t().http.get(`/api/organizations/${orgId}`, { token })).status).toBe(404);
     const sync = await t().http.get('/api/sync', { token });
     expect(sync.body.profile.providerOrganizations).toEqual([]);
@@ -88,7 +107,12 @@ describeServer('providers: authorization', (t) => {
   });
 
   it('answers 404 for ids that are not GUIDs', async () => {
-    for (const path of [`/api/providers/nope`, `/api/providers/${w.p.id}/users/nope`, `/api/providers/nope/events`, `/api/providers/nope/billing/subscription`]) {
+    for (const path of [
+      `/api/providers/nope`,
+      `/api/providers/${w.p.id}/users/nope`,
+      `/api/providers/nope/events`,
+      `/api/providers/nope/billing/subscription`,
+    ]) {
       const res = await t().http.get(path, { token: w.p.admin.accessToken });
       expect([path, res.status]).toEqual([path, 404]);
     }

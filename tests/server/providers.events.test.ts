@@ -13,7 +13,13 @@ describeServer('providers: events', (t) => {
     const svcId = await addMember(t(), p, svc, 1);
     const now = Date.now();
     await writeEvents(t().db, [
-      ...Array.from({ length: 120 }, (_, i) => ({ type: 1903, providerId: p.id, actingUserId: i % 2 ? svc.id : p.admin.id, providerOrganizationId: crypto.randomUUID(), date: new Date(now - 3600_000 - (i % 60) * 60_000).toISOString() })),
+      ...Array.from({ length: 120 }, (_, i) => ({
+        type: 1903,
+        providerId: p.id,
+        actingUserId: i % 2 ? svc.id : p.admin.id,
+        providerOrganizationId: crypto.randomUUID(),
+        date: new Date(now - 3600_000 - (i % 60) * 60_000).toISOString(),
+      })),
       { type: 1800, providerId: p.id, date: new Date(now - 40 * DAY).toISOString() },
       { type: 1800, providerId: crypto.randomUUID(), date: new Date(now - 3600_000).toISOString() },
     ]);
@@ -21,7 +27,9 @@ describeServer('providers: events', (t) => {
     let token: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { data: { date: string; providerId: string; type: number }[]; continuationToken: string | null } } = await t().http.get(
+      const res: {
+        body: { data: { date: string; providerId: string; type: number }[]; continuationToken: string | null };
+      } = await t().http.get(
         `/api/providers/${p.id}/events${token ? `?continuationToken=${encodeURIComponent(token)}` : ''}`,
         { token: p.admin.accessToken },
       );
@@ -38,14 +46,25 @@ describeServer('providers: events', (t) => {
     expect(pages).toBe(3);
     expect([...seen].sort().reverse()).toEqual(seen);
 
-    const old = await t().http.get(`/api/providers/${p.id}/events?start=${new Date(now - 41 * DAY).toISOString()}&end=${new Date(now - 39 * DAY).toISOString()}`, { token: p.admin.accessToken });
+    const old = await t().http.get(
+      `/api/providers/${p.id}/events?start=${new Date(now - 41 * DAY).toISOString()}&end=${new Date(now - 39 * DAY).toISOString()}`,
+      { token: p.admin.accessToken },
+    );
     expect(old.body.data.map((e: { type: number }) => e.type)).toEqual([1800]);
-    const swapped = await t().http.get(`/api/providers/${p.id}/events?start=${new Date(now - 39 * DAY).toISOString()}&end=${new Date(now - 41 * DAY).toISOString()}`, { token: p.admin.accessToken });
+    const swapped = await t().http.get(
+      `/api/providers/${p.id}/events?start=${new Date(now - 39 * DAY).toISOString()}&end=${new Date(now - 41 * DAY).toISOString()}`,
+      { token: p.admin.accessToken },
+    );
     expect(swapped.body.data).toHaveLength(1);
-    const tooLarge = await t().http.get(`/api/providers/${p.id}/events?start=2020-01-01T00:00:00Z&end=2021-01-05T00:00:00Z`, { token: p.admin.accessToken });
+    const tooLarge = await t().http.get(
+      `/api/providers/${p.id}/events?start=2020-01-01T00:00:00Z&end=2021-01-05T00:00:00Z`,
+      { token: p.admin.accessToken },
+    );
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body.message).toBe('Range too large.');
-    const badDate = await t().http.get(`/api/providers/${p.id}/events?start=yesterday&end=today`, { token: p.admin.accessToken });
+    const badDate = await t().http.get(`/api/providers/${p.id}/events?start=yesterday&end=today`, {
+      token: p.admin.accessToken,
+    });
     expect(badDate.status).toBe(400);
 
     const mine = await t().http.get(`/api/providers/${p.id}/users/${svcId}/events`, { token: p.admin.accessToken });
@@ -61,16 +80,27 @@ describeServer('providers: events', (t) => {
     const other = await createProvider(t());
     for (const token of [svc.accessToken, other.admin.accessToken]) {
       expect((await t().http.get(`/api/providers/${p.id}/events`, { token })).status).toBe(404);
-      expect((await t().http.get(`/api/providers/${p.id}/users/${p.adminProviderUserId}/events`, { token })).status).toBe(404);
+      expect(
+        (await t().http.get(`/api/providers/${p.id}/users/${p.adminProviderUserId}/events`, { token })).status,
+      ).toBe(404);
     }
-    expect((await t().http.get(`/api/providers/${p.id}/users/${other.adminProviderUserId}/events`, { token: p.admin.accessToken })).status).toBe(404);
+    expect(
+      (
+        await t().http.get(`/api/providers/${p.id}/users/${other.adminProviderUserId}/events`, {
+          token: p.admin.accessToken,
+        })
+      ).status,
+    ).toBe(404);
     expect((await t().http.get(`/api/providers/${p.id}/events`)).status).toBe(401);
   });
 
   it('writes no provider events while useEvents is off', async () => {
     const p = await createProvider(t());
     await t().db.updateTable('providers').set({ use_events: 0 }).where('id', '=', p.id).execute();
-    await t().http.post(`/api/providers/${p.id}/users/invite`, { token: p.admin.accessToken, json: { emails: ['quiet@example.com'], type: 1 } });
+    await t().http.post(`/api/providers/${p.id}/users/invite`, {
+      token: p.admin.accessToken,
+      json: { emails: ['quiet@example.com'], type: 1 },
+    });
     expect(await t().db.selectFrom('events').select('id').where('provider_id', '=', p.id).execute()).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ it('serves HTTPS with the generated certificate, trusted through the CA', async 
         let data = '';
         res.on('data', (c: Buffer) => (data += c.toString()));
         res.on('end', () => resolve(data));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(JSON.parse(body).object).toBe('config');
   } finally {

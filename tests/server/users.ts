@@ -37,14 +37,21 @@ let counter = 0;
 export const uniqueEmail = (prefix = 'user') => `${prefix}.${Date.now().toString(36)}.${++counter}@example.com`;
 
 /** Registers through send-verification-email + finish (the server runs with emailVerification off by default). */
-export async function registerUser(t: TestServer, o: { email?: string; password?: string; kdf?: KdfConfig; name?: string } = {}) {
+export async function registerUser(
+  t: TestServer,
+  o: { email?: string; password?: string; kdf?: KdfConfig; name?: string } = {},
+) {
   const email = o.email ?? uniqueEmail();
   const password = o.password ?? 'correct horse battery staple';
   const kdf = o.kdf ?? DEFAULT_KDF;
-  const sent = await t.http.post('/identity/accounts/register/send-verification-email', { json: { email, name: o.name ?? 'Test User' } });
+  const sent = await t.http.post('/identity/accounts/register/send-verification-email', {
+    json: { email, name: o.name ?? 'Test User' },
+  });
   if (sent.status !== 200) throw new Error(`send-verification-email: ${sent.status} ${sent.text}`);
   const { payload, secrets } = await makeRegistration(email, password, kdf);
-  const finish = await t.http.post('/identity/accounts/register/finish', { json: { ...payload, emailVerificationToken: sent.text } });
+  const finish = await t.http.post('/identity/accounts/register/finish', {
+    json: { ...payload, emailVerificationToken: sent.text },
+  });
   if (finish.status !== 200) throw new Error(`register/finish: ${finish.status} ${finish.text}`);
   return { email, password, kdf, payload, secrets };
 }
@@ -67,7 +74,13 @@ export function passwordForm(email: string, passwordHash: string, extra: Record<
   };
 }
 
-export async function loginUser(t: TestServer, email: string, password: string, kdf: KdfConfig = DEFAULT_KDF, extra: Record<string, string> = {}) {
+export async function loginUser(
+  t: TestServer,
+  email: string,
+  password: string,
+  kdf: KdfConfig = DEFAULT_KDF,
+  extra: Record<string, string> = {},
+) {
   const passwordHash = await passwordHashFor(email, password, kdf);
   const form = passwordForm(email, passwordHash, extra);
   const res = await t.http.token(form);
@@ -75,10 +88,15 @@ export async function loginUser(t: TestServer, email: string, password: string, 
   return { body: res.body, passwordHash, deviceIdentifier: form.deviceIdentifier };
 }
 
-export async function registerAndLogin(t: TestServer, o: { email?: string; password?: string; kdf?: KdfConfig; name?: string } = {}): Promise<TestUser> {
+export async function registerAndLogin(
+  t: TestServer,
+  o: { email?: string; password?: string; kdf?: KdfConfig; name?: string } = {},
+): Promise<TestUser> {
   const reg = await registerUser(t, o);
   const login = await loginUser(t, reg.email, reg.password, reg.kdf);
-  const claims = JSON.parse(Buffer.from(String(login.body.access_token).split('.')[1]!, 'base64url').toString('utf8')) as { sub: string };
+  const claims = JSON.parse(
+    Buffer.from(String(login.body.access_token).split('.')[1]!, 'base64url').toString('utf8'),
+  ) as { sub: string };
   return {
     id: claims.sub,
     email: reg.email.toLowerCase(),
@@ -95,7 +113,11 @@ export async function registerAndLogin(t: TestServer, o: { email?: string; passw
 }
 
 /** POST /api/organizations as `owner` (free plan unless given); returns the org id and its key. */
-export async function createOrganization(t: TestServer, owner: TestUser, o: { name?: string; planType?: number; collectionName?: string; additionalSeats?: number } = {}): Promise<TestOrg> {
+export async function createOrganization(
+  t: TestServer,
+  owner: TestUser,
+  o: { name?: string; planType?: number; collectionName?: string; additionalSeats?: number } = {},
+): Promise<TestOrg> {
   const planType = o.planType ?? 0;
   // Plans without base seats (Teams, Enterprise) need at least one purchased seat.
   const additionalSeats = o.additionalSeats ?? ([0, 1, 6, 7, 16, 21, 22].includes(planType) ? 0 : 1);

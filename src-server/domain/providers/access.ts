@@ -30,7 +30,11 @@ export async function findProvider(db: DbOrTrx, providerId: string): Promise<Pro
 }
 
 /** The caller's Confirmed membership of a provider, if any. */
-export async function confirmedProviderUser(db: DbOrTrx, providerId: string, userId: string): Promise<ProviderUser | undefined> {
+export async function confirmedProviderUser(
+  db: DbOrTrx,
+  providerId: string,
+  userId: string,
+): Promise<ProviderUser | undefined> {
   return db
     .selectFrom('provider_users')
     .selectAll()
@@ -52,7 +56,12 @@ export interface ProviderRequirement {
 }
 
 /** Loads the provider and the caller's membership and enforces the requirement and the provider status. */
-export async function requireProvider(db: DbOrTrx, providerId: string, userId: string, req: ProviderRequirement = {}): Promise<ProviderAccess> {
+export async function requireProvider(
+  db: DbOrTrx,
+  providerId: string,
+  userId: string,
+  req: ProviderRequirement = {},
+): Promise<ProviderAccess> {
   const denied = req.onDenied ?? forbidden;
   if (!isGuid(providerId)) throw notFound(); // as Bitwarden's `{id:guid}` route constraint
   const provider = await findProvider(db, providerId);
@@ -67,8 +76,18 @@ export async function requireProvider(db: DbOrTrx, providerId: string, userId: s
 }
 
 /** Billing controllers and /clients: 404 unknown, 401 not permitted or not billable (api §6.1, §10.2). */
-export async function requireBillableProvider(db: DbOrTrx, providerId: string, userId: string, admin: boolean): Promise<ProviderAccess> {
-  const access = await requireProvider(db, providerId, userId, { admin, allowPending: true, onMissing: notFound, onDenied: unauthorized });
+export async function requireBillableProvider(
+  db: DbOrTrx,
+  providerId: string,
+  userId: string,
+  admin: boolean,
+): Promise<ProviderAccess> {
+  const access = await requireProvider(db, providerId, userId, {
+    admin,
+    allowPending: true,
+    onMissing: notFound,
+    onDenied: unauthorized,
+  });
   if (!isBillable(access.provider)) throw unauthorized();
   return access;
 }
@@ -86,7 +105,11 @@ export function assertProviderEnabled(provider: Provider): void {
  * For `domain/orgRoles.ts`: the provider through which the caller manages an org — a Confirmed provider user
  * (ProviderAdmin or ServiceUser) of the enabled provider linked to it (admins of a disabled one still pass).
  */
-export async function providerMembershipForOrg(db: DbOrTrx, orgId: string, userId: string): Promise<{ providerId: string; providerUserType: number } | null> {
+export async function providerMembershipForOrg(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+): Promise<{ providerId: string; providerUserType: number } | null> {
   const row = await db
     .selectFrom('provider_organizations as po')
     .innerJoin('providers as p', 'p.id', 'po.provider_id')

@@ -12,7 +12,12 @@ export const providerBillingSchema = z.object({
   currency: z.string().length(3).default('USD'),
   /** Price per seat per billing period (a month for monthly plans, a year for annual plans). */
   seatPrices: z
-    .object({ teamsMonthly: price(4), teamsAnnually: price(48), enterpriseMonthly: price(6), enterpriseAnnually: price(72) })
+    .object({
+      teamsMonthly: price(4),
+      teamsAnnually: price(48),
+      enterpriseMonthly: price(6),
+      enterpriseAnnually: price(72),
+    })
     .prefault({}),
   /** Seat minimums given to a new provider's plans (`provider-invite` can override them). */
   seatMinimums: z.object({ teams: seats(25), enterprise: seats(25) }).prefault({}),
@@ -45,7 +50,14 @@ export function planCatalogue(cfg: ProviderBillingConfig): CataloguePlan[] {
   return rows.map(([type, seatPrice]) => {
     const plan = planFor(type)!;
     const annual = plan.isAnnual;
-    return { type, name: plan.name, productTier: plan.productTier, cadence: annual ? 'Annual' : 'Monthly', seatPrice, monthlySeatPrice: annual ? seatPrice / 12 : seatPrice };
+    return {
+      type,
+      name: plan.name,
+      productTier: plan.productTier,
+      cadence: annual ? 'Annual' : 'Monthly',
+      seatPrice,
+      monthlySeatPrice: annual ? seatPrice / 12 : seatPrice,
+    };
   });
 }
 

@@ -43,11 +43,24 @@ export interface CreatedClient {
 
 /** Bumps the account revision of the provider's Confirmed users (their sync lists the clients). */
 export async function bumpProviderUsers(trx: Trx, providerId: string): Promise<void> {
-  const rows = await trx.selectFrom('provider_users').select('user_id').where('provider_id', '=', providerId).where('status', '=', ProviderUserStatus.Confirmed).execute();
-  await bumpUserRevision(trx, rows.map((r) => r.user_id).filter((id): id is string => !!id));
+  const rows = await trx
+    .selectFrom('provider_users')
+    .select('user_id')
+    .where('provider_id', '=', providerId)
+    .where('status', '=', ProviderUserStatus.Confirmed)
+    .execute();
+  await bumpUserRevision(
+    trx,
+    rows.map((r) => r.user_id).filter((id): id is string => !!id),
+  );
 }
 
-export async function createClientOrganization(trx: Trx, provider: Provider, c: NewClient, origin: EventOrigin): Promise<CreatedClient> {
+export async function createClientOrganization(
+  trx: Trx,
+  provider: Provider,
+  c: NewClient,
+  origin: EventOrigin,
+): Promise<CreatedClient> {
   const plan = planFor(c.planType);
   if (!plan || !planAllowedFor(provider.type, c.planType)) throw badRequest(PLAN_NOT_ALLOWED);
   const now = nowIso();
@@ -88,30 +101,87 @@ export async function createClientOrganization(trx: Trx, provider: Provider, c: 
   const ownerOrgUserId = newId();
   const ownerEmail = normalizeEmail(c.ownerEmail);
   await trx.insertInto('organizations').values(org).execute();
-  await trx.insertInto('organization_api_keys').values({ id: newId(), organization_id: org.id, type: 0, api_key: randomString(30), revision_date: now }).execute();
+  await trx
+    .insertInto('organization_api_keys')
+    .values({ id: newId(), organization_id: org.id, type: 0, api_key: randomString(30), revision_date: now })
+    .execute();
   await trx
     .insertInto('provider_organizations')
-    .values({ id: providerOrganizationId, provider_id: provider.id, organization_id: org.id, key: c.key, settings: null, creation_date: now, revision_date: now })
+    .values({
+      id: providerOrganizationId,
+      provider_id: provider.id,
+      organization_id: org.id,
+      key: c.key,
+      settings: null,
+      creation_date: now,
+      revision_date: now,
+    })
     .execute();
   await trx
     .insertInto('organization_users')
     .values({
-      id: ownerOrgUserId, organization_id: org.id, user_id: null, email: ownerEmail, key: null, reset_password_key: null,
-      type: OrgUserType.Owner, status: OrgUserStatus.Invited, external_id: null, access_secrets_manager: 0, access_pam: 0,
-      permissions: null, revocation_reason: null, creation_date: now, revision_date: now,
+      id: ownerOrgUserId,
+      organization_id: org.id,
+      user_id: null,
+      email: ownerEmail,
+      key: null,
+      reset_password_key: null,
+      type: OrgUserType.Owner,
+      status: OrgUserStatus.Invited,
+      external_id: null,
+      access_secrets_manager: 0,
+      access_pam: 0,
+      permissions: null,
+      revocation_reason: null,
+      creation_date: now,
+      revision_date: now,
     })
     .execute();
-  const orgEvents: EventInput[] = [{ ...origin, type: EventType.OrganizationUser_Invited, organizationId: org.id, organizationUserId: ownerOrgUserId, providerId: provider.id }];
+  const orgEvents: EventInput[] = [
+    {
+      ...origin,
+      type: EventType.OrganizationUser_Invited,
+      organizationId: org.id,
+      organizationUserId: ownerOrgUserId,
+      providerId: provider.id,
+    },
+  ];
   if (c.collectionName) {
     const collectionId = newId();
     await trx
       .insertInto('collections')
-      .values({ id: collectionId, organization_id: org.id, name: c.collectionName, external_id: null, type: 0, default_user_collection_email: null, creation_date: now, revision_date: now })
+      .values({
+        id: collectionId,
+        organization_id: org.id,
+        name: c.collectionName,
+        external_id: null,
+        type: 0,
+        default_user_collection_email: null,
+        creation_date: now,
+        revision_date: now,
+      })
       .execute();
-    await trx.insertInto('collection_users').values({ collection_id: collectionId, organization_user_id: ownerOrgUserId, read_only: 0, hide_passwords: 0, manage: 1 }).execute();
-    orgEvents.push({ ...origin, type: EventType.Collection_Created, organizationId: org.id, collectionId, providerId: provider.id });
+    await trx
+      .insertInto('collection_users')
+      .values({
+        collection_id: collectionId,
+        organization_user_id: ownerOrgUserId,
+        read_only: 0,
+        hide_passwords: 0,
+        manage: 1,
+      })
+      .execute();
+    orgEvents.push({
+      ...origin,
+      type: EventType.Collection_Created,
+      organizationId: org.id,
+      collectionId,
+      providerId: provider.id,
+    });
   }
-  await writeProviderEvents(trx, provider, [{ ...origin, type: EventType.ProviderOrganization_Created, providerId: provider.id, providerOrganizationId }]);
+  await writeProviderEvents(trx, provider, [
+    { ...origin, type: EventType.ProviderOrganization_Created, providerId: provider.id, providerOrganizationId },
+  ]);
   await writeEvents(trx, orgEvents);
   if (c.managed) {
     await rescaleProviderPlans(trx, provider);
@@ -123,20 +193,50 @@ export async function createClientOrganization(trx: Trx, provider: Provider, c: 
 }
 
 /** Links an org the caller owns. Throws `alreadyLinked()` when it already has a provider. */
-export async function linkExistingOrganization(trx: Trx, provider: Provider, org: Organization, key: string, managed: boolean, origin: EventOrigin, alreadyLinked: () => Error): Promise<string> {
-  const existing = await trx.selectFrom('provider_organizations').select('id').where('organization_id', '=', org.id).executeTakeFirst();
+export async function linkExistingOrganization(
+  trx: Trx,
+  provider: Provider,
+  org: Organization,
+  key: string,
+  managed: boolean,
+  origin: EventOrigin,
+  alreadyLinked: () => Error,
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('provider_organizations')
+    .select('id')
+    .where('organization_id', '=', org.id)
+    .executeTakeFirst();
   if (existing) throw alreadyLinked();
   if (!planAllowedFor(provider.type, org.plan_type)) throw badRequest(PLAN_NOT_ALLOWED);
-  if (org.sm_seats || JSON.parse(org.features).useSecretsManager === true) throw badRequest('Organizations using Secrets Manager cannot be managed by a provider.');
+  if (org.sm_seats || JSON.parse(org.features).useSecretsManager === true)
+    throw badRequest('Organizations using Secrets Manager cannot be managed by a provider.');
   const now = nowIso();
   const id = newId();
-  await trx.insertInto('provider_organizations').values({ id, provider_id: provider.id, organization_id: org.id, key, settings: null, creation_date: now, revision_date: now }).execute();
+  await trx
+    .insertInto('provider_organizations')
+    .values({
+      id,
+      provider_id: provider.id,
+      organization_id: org.id,
+      key,
+      settings: null,
+      creation_date: now,
+      revision_date: now,
+    })
+    .execute();
   await trx
     .updateTable('organizations')
-    .set({ billing_email: provider.billing_email ?? org.billing_email, ...(managed ? { status: OrgStatus.Managed } : {}), revision_date: now })
+    .set({
+      billing_email: provider.billing_email ?? org.billing_email,
+      ...(managed ? { status: OrgStatus.Managed } : {}),
+      revision_date: now,
+    })
     .where('id', '=', org.id)
     .execute();
-  await writeProviderEvents(trx, provider, [{ ...origin, type: EventType.ProviderOrganization_Added, providerId: provider.id, providerOrganizationId: id }]);
+  await writeProviderEvents(trx, provider, [
+    { ...origin, type: EventType.ProviderOrganization_Added, providerId: provider.id, providerOrganizationId: id },
+  ]);
   if (managed) {
     await rescaleProviderPlans(trx, provider);
     await snapshotProviderSeats(trx, provider.id, [org.id]);
@@ -147,11 +247,24 @@ export async function linkExistingOrganization(trx: Trx, provider: Provider, org
 }
 
 /** RemoveOrganizationFromProviderCommand: the org keeps a Confirmed Owner, gets its own billing back. */
-export async function unlinkOrganization(trx: Trx, provider: Provider, providerOrganizationId: string, origin: EventOrigin): Promise<void> {
+export async function unlinkOrganization(
+  trx: Trx,
+  provider: Provider,
+  providerOrganizationId: string,
+  origin: EventOrigin,
+): Promise<void> {
   const failed = () => badRequest('Failed to remove organization vault. Please contact support.');
-  const link = await trx.selectFrom('provider_organizations').selectAll().where('id', '=', providerOrganizationId).executeTakeFirst();
+  const link = await trx
+    .selectFrom('provider_organizations')
+    .selectAll()
+    .where('id', '=', providerOrganizationId)
+    .executeTakeFirst();
   if (!link || link.provider_id !== provider.id) throw failed();
-  const org = await trx.selectFrom('organizations').selectAll().where('id', '=', link.organization_id).executeTakeFirst();
+  const org = await trx
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', link.organization_id)
+    .executeTakeFirst();
   if (!org) throw failed();
   const owner = await trx
     .selectFrom('organization_users as ou')
@@ -167,10 +280,21 @@ export async function unlinkOrganization(trx: Trx, provider: Provider, providerO
   await trx.deleteFrom('provider_organizations').where('id', '=', link.id).execute();
   await trx
     .updateTable('organizations')
-    .set({ billing_email: owner.email, status: org.status === OrgStatus.Managed ? OrgStatus.Created : org.status, revision_date: nowIso() })
+    .set({
+      billing_email: owner.email,
+      status: org.status === OrgStatus.Managed ? OrgStatus.Created : org.status,
+      revision_date: nowIso(),
+    })
     .where('id', '=', org.id)
     .execute();
-  await writeProviderEvents(trx, provider, [{ ...origin, type: EventType.ProviderOrganization_Removed, providerId: provider.id, providerOrganizationId: link.id }]);
+  await writeProviderEvents(trx, provider, [
+    {
+      ...origin,
+      type: EventType.ProviderOrganization_Removed,
+      providerId: provider.id,
+      providerOrganizationId: link.id,
+    },
+  ]);
   await rescaleProviderPlans(trx, provider);
   await bumpProviderUsers(trx, provider.id);
   await bumpOrgRevision(trx, org.id);

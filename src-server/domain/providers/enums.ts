@@ -13,8 +13,10 @@ const RESELLER_DENY = new Set([0, 1, 7, 16, 21, 22]);
 
 /** Plan types a provider of this type may manage (api §6.2). */
 export function planAllowedFor(providerType: number, planType: number): boolean {
-  if (providerType === ProviderType.Msp) return planType === PlanType.TeamsMonthly || planType === PlanType.EnterpriseMonthly;
-  if (providerType === ProviderType.BusinessUnit) return planType === PlanType.EnterpriseMonthly || planType === PlanType.EnterpriseAnnually;
+  if (providerType === ProviderType.Msp)
+    return planType === PlanType.TeamsMonthly || planType === PlanType.EnterpriseMonthly;
+  if (providerType === ProviderType.BusinessUnit)
+    return planType === PlanType.EnterpriseMonthly || planType === PlanType.EnterpriseAnnually;
   return planType >= 0 && planType <= 22 && !RESELLER_DENY.has(planType);
 }
 

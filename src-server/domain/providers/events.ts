@@ -14,7 +14,11 @@ export const PAGE_SIZE = 50;
 const MAX_RANGE_MS = 367 * 24 * 3600 * 1000;
 
 /** Writes provider events when the provider logs events (useEvents and enabled). */
-export async function writeProviderEvents(trx: DbOrTrx, provider: Pick<Provider, 'use_events' | 'enabled'>, events: EventInput[]): Promise<void> {
+export async function writeProviderEvents(
+  trx: DbOrTrx,
+  provider: Pick<Provider, 'use_events' | 'enabled'>,
+  events: EventInput[],
+): Promise<void> {
   if (!isSet(provider.use_events) || !isSet(provider.enabled)) return;
   await writeEvents(trx, events);
 }
@@ -24,7 +28,12 @@ export async function writeProviderEvents(trx: DbOrTrx, provider: Pick<Provider,
  * 1903 ProviderOrganization_VaultAccessed on the provider log and 1603 Organization_VaultAccessed on the org log.
  * Call it from that route when `access.providerId` is set (the caller is not acting as a member).
  */
-export async function logProviderVaultAccess(db: Kysely<Database>, orgId: string, providerId: string, origin: EventOrigin): Promise<void> {
+export async function logProviderVaultAccess(
+  db: Kysely<Database>,
+  orgId: string,
+  providerId: string,
+  origin: EventOrigin,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const link = await trx
       .selectFrom('provider_organizations as po')
@@ -34,8 +43,12 @@ export async function logProviderVaultAccess(db: Kysely<Database>, orgId: string
       .where('po.provider_id', '=', providerId)
       .executeTakeFirst();
     if (!link) return;
-    await writeProviderEvents(trx, link, [{ ...origin, type: EventType.ProviderOrganization_VaultAccessed, providerId, providerOrganizationId: link.id }]);
-    await writeEvents(trx, [{ ...origin, type: EventType.Organization_VaultAccessed, organizationId: orgId, providerId }]);
+    await writeProviderEvents(trx, link, [
+      { ...origin, type: EventType.ProviderOrganization_VaultAccessed, providerId, providerOrganizationId: link.id },
+    ]);
+    await writeEvents(trx, [
+      { ...origin, type: EventType.Organization_VaultAccessed, organizationId: orgId, providerId },
+    ]);
   });
 }
 
@@ -45,7 +58,11 @@ export interface DateRange {
 }
 
 /** ApiHelpers.GetDateRange: both missing → last 30 days (UTC); swapped → corrected; over 367 days → 400. */
-export function eventDateRange(startText: string | undefined, endText: string | undefined, now = new Date()): DateRange {
+export function eventDateRange(
+  startText: string | undefined,
+  endText: string | undefined,
+  now = new Date(),
+): DateRange {
   const parse = (key: string, text: string) => {
     const ms = Date.parse(text);
     if (Number.isNaN(ms)) throw validationFailed({ [key]: [`The value '${text.slice(0, 50)}' is not valid.`] });
@@ -69,7 +86,8 @@ export function eventDateRange(startText: string | undefined, endText: string | 
 function decodeToken(token: string | undefined): { date: string; id: string } | null {
   if (!token) return null;
   const [date, id] = Buffer.from(token, 'base64url').toString('utf8').split('|');
-  if (!date || !id || Number.isNaN(Date.parse(date))) throw validationFailed({ continuationToken: ['The continuation token is not valid.'] });
+  if (!date || !id || Number.isNaN(Date.parse(date)))
+    throw validationFailed({ continuationToken: ['The continuation token is not valid.'] });
   return { date, id };
 }
 
@@ -90,8 +108,15 @@ export async function providerEventPage(db: DbOrTrx, q: EventQuery) {
     .where('date', '>=', q.range.start)
     .where('date', '<=', q.range.end);
   if (q.actingUserId) query = query.where('acting_user_id', '=', q.actingUserId);
-  if (after) query = query.where((eb) => eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]));
-  const rows: EventRow[] = await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(PAGE_SIZE + 1).execute();
+  if (after)
+    query = query.where((eb) =>
+      eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]),
+    );
+  const rows: EventRow[] = await query
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(PAGE_SIZE + 1)
+    .execute();
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   const more = rows.length > PAGE_SIZE && last;

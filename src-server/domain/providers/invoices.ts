@@ -18,7 +18,8 @@ const nextMonth = (start: string) => {
   const d = new Date(`${start}T00:00:00Z`);
   return dayOf(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
 };
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 interface InvoiceLine {
   organizationId: string;
@@ -46,7 +47,14 @@ export async function computeInvoice(db: DbOrTrx, provider: Provider, cfg: Provi
   const lines = new Map<string, InvoiceLine>();
   const assignedPerPlanDay = new Map<string, number>();
   for (const s of snapshots) {
-    const line = lines.get(s.organization_id) ?? { organizationId: s.organization_id, clientName: s.organization_name, planType: s.plan_type, assigned: 0, used: 0, cents: 0 };
+    const line = lines.get(s.organization_id) ?? {
+      organizationId: s.organization_id,
+      clientName: s.organization_name,
+      planType: s.plan_type,
+      assigned: 0,
+      used: 0,
+      cents: 0,
+    };
     line.clientName = s.organization_name;
     line.planType = s.plan_type;
     line.assigned = s.assigned_seats;
@@ -68,18 +76,34 @@ export async function computeInvoice(db: DbOrTrx, provider: Provider, cfg: Provi
       total += (seats * price(planType) * 100) / days;
     }
   }
-  const items = [...lines.values()].map((l) => ({ ...l, cents: Math.round(l.cents * discount) })).sort((a, b) => a.clientName.localeCompare(b.clientName));
+  const items = [...lines.values()]
+    .map((l) => ({ ...l, cents: Math.round(l.cents * discount) }))
+    .sort((a, b) => a.clientName.localeCompare(b.clientName));
   return { periodStart, periodEnd, items, totalCents: Math.round(total * discount) };
 }
 
 /** Issues the invoices of every completed month with snapshots that has none yet. */
-export async function issueDueInvoices(db: Kysely<Database>, provider: Provider, cfg: ProviderBillingConfig, now = new Date()): Promise<number> {
-  const first = await db.selectFrom('provider_seat_snapshots').select((eb) => eb.fn.min('day').as('day')).where('provider_id', '=', provider.id).executeTakeFirst();
+export async function issueDueInvoices(
+  db: Kysely<Database>,
+  provider: Provider,
+  cfg: ProviderBillingConfig,
+  now = new Date(),
+): Promise<number> {
+  const first = await db
+    .selectFrom('provider_seat_snapshots')
+    .select((eb) => eb.fn.min('day').as('day'))
+    .where('provider_id', '=', provider.id)
+    .executeTakeFirst();
   if (!first?.day) return 0;
   const current = monthStart(dayOf(now));
   let issued = 0;
   for (let start = monthStart(String(first.day)); start < current; start = nextMonth(start)) {
-    const exists = await db.selectFrom('provider_invoices').select('id').where('provider_id', '=', provider.id).where('period_start', '=', start).executeTakeFirst();
+    const exists = await db
+      .selectFrom('provider_invoices')
+      .select('id')
+      .where('provider_id', '=', provider.id)
+      .where('period_start', '=', start)
+      .executeTakeFirst();
     if (exists) continue;
     const invoice = await computeInvoice(db, provider, cfg, start);
     const id = newId();
@@ -102,10 +126,19 @@ export async function issueDueInvoices(db: Kysely<Database>, provider: Provider,
         .onConflict((oc) => oc.doNothing())
         .execute();
       const items = invoice.items.map((l) => ({
-        invoice_id: id, organization_id: l.organizationId, client_name: l.clientName, plan_type: l.planType,
-        assigned_seats: l.assigned, used_seats: l.used, total_cents: l.cents,
+        invoice_id: id,
+        organization_id: l.organizationId,
+        client_name: l.clientName,
+        plan_type: l.planType,
+        assigned_seats: l.assigned,
+        used_seats: l.used,
+        total_cents: l.cents,
       }));
-      for (let i = 0; i < items.length; i += 100) await trx.insertInto('provider_invoice_items').values(items.slice(i, i + 100)).execute();
+      for (let i = 0; i < items.length; i += 100)
+        await trx
+          .insertInto('provider_invoice_items')
+          .values(items.slice(i, i + 100))
+          .execute();
     });
     issued++;
   }
@@ -113,12 +146,21 @@ export async function issueDueInvoices(db: Kysely<Database>, provider: Provider,
 }
 
 /** Marks an invoice paid (bookkeeping outside a payment processor; used by the demo seed). */
-export async function setInvoiceStatus(db: DbOrTrx, invoiceId: string, status: 'open' | 'paid' | 'uncollectible'): Promise<void> {
+export async function setInvoiceStatus(
+  db: DbOrTrx,
+  invoiceId: string,
+  status: 'open' | 'paid' | 'uncollectible',
+): Promise<void> {
   await db.updateTable('provider_invoices').set({ status }).where('id', '=', invoiceId).execute();
 }
 
 export async function invoiceList(db: DbOrTrx, providerId: string, baseUrl: string) {
-  const rows = await db.selectFrom('provider_invoices').selectAll().where('provider_id', '=', providerId).orderBy('period_start', 'desc').execute();
+  const rows = await db
+    .selectFrom('provider_invoices')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .orderBy('period_start', 'desc')
+    .execute();
   return {
     invoices: rows.map((r) => ({
       id: r.id,
@@ -138,21 +180,39 @@ export function formatMoney(cents: number, currency: string): string {
 }
 
 /** The client invoice report (columns of ProviderClientInvoiceReportRow), or null when not this provider's. */
-export async function invoiceCsv(db: DbOrTrx, providerId: string, invoiceId: string, currency: string): Promise<{ csv: string; number: string } | null> {
-  const invoice = await db.selectFrom('provider_invoices').selectAll().where('id', '=', invoiceId).where('provider_id', '=', providerId).executeTakeFirst();
+export async function invoiceCsv(
+  db: DbOrTrx,
+  providerId: string,
+  invoiceId: string,
+  currency: string,
+): Promise<{ csv: string; number: string } | null> {
+  const invoice = await db
+    .selectFrom('provider_invoices')
+    .selectAll()
+    .where('id', '=', invoiceId)
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
   if (!invoice) return null;
-  const items = await db.selectFrom('provider_invoice_items').selectAll().where('invoice_id', '=', invoiceId).orderBy('client_name').execute();
-  const csv = Papa.unparse({
-    fields: ['Client', 'Id', 'Assigned', 'Used', 'Remaining', 'Plan', 'Estimated total'],
-    data: items.map((i) => [
-      htmlDecode(i.client_name) ?? '',
-      i.organization_id,
-      i.assigned_seats,
-      i.used_seats,
-      i.assigned_seats - i.used_seats,
-      planFor(i.plan_type)?.name ?? String(i.plan_type),
-      formatMoney(i.total_cents, currency),
-    ]),
-  }, { escapeFormulae: true });
+  const items = await db
+    .selectFrom('provider_invoice_items')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .orderBy('client_name')
+    .execute();
+  const csv = Papa.unparse(
+    {
+      fields: ['Client', 'Id', 'Assigned', 'Used', 'Remaining', 'Plan', 'Estimated total'],
+      data: items.map((i) => [
+        htmlDecode(i.client_name) ?? '',
+        i.organization_id,
+        i.assigned_seats,
+        i.used_seats,
+        i.assigned_seats - i.used_seats,
+        planFor(i.plan_type)?.name ?? String(i.plan_type),
+        formatMoney(i.total_cents, currency),
+      ]),
+    },
+    { escapeFormulae: true },
+  );
   return { csv, number: invoice.number };
 }

@@ -14,7 +14,10 @@ export function providerSetupEmail(baseUrl: string, email: string, providerId: s
   };
 }
 
-export function providerInviteEmail(baseUrl: string, i: { email: string; providerId: string; providerUserId: string; providerName: string; token: string }): MailMessage {
+export function providerInviteEmail(
+  baseUrl: string,
+  i: { email: string; providerId: string; providerUserId: string; providerName: string; token: string },
+): MailMessage {
   const link = `${baseUrl}/providers/accept-provider?${q({ providerId: i.providerId, providerUserId: i.providerUserId, email: i.email, providerName: i.providerName, token: i.token })}`;
   return {
     to: i.email,
@@ -26,9 +29,17 @@ export function providerInviteEmail(baseUrl: string, i: { email: string; provide
 }
 
 export function providerConfirmedEmail(email: string, providerName: string): MailMessage {
-  return { to: email, subject: `You can now access ${providerName}`, text: `Your membership of the provider ${providerName} has been confirmed. Log in to start.` };
+  return {
+    to: email,
+    subject: `You can now access ${providerName}`,
+    text: `Your membership of the provider ${providerName} has been confirmed. Log in to start.`,
+  };
 }
 
 export function providerRemovedEmail(email: string, providerName: string): MailMessage {
-  return { to: email, subject: `You have been removed from ${providerName}`, text: `You are no longer a member of the provider ${providerName}.` };
+  return {
+    to: email,
+    subject: `You have been removed from ${providerName}`,
+    text: `You are no longer a member of the provider ${providerName}.`,
+  };
 }

@@ -14,7 +14,11 @@ type DbOrTrx = Kysely<Database> | Transaction<Database>;
 export const LAST_ADMIN = 'Provider must have at least one confirmed ProviderAdmin.';
 
 /** Does the provider keep a Confirmed ProviderAdmin outside `exceptIds`? */
-export async function hasConfirmedAdminExcept(db: DbOrTrx, providerId: string, exceptIds: readonly string[]): Promise<boolean> {
+export async function hasConfirmedAdminExcept(
+  db: DbOrTrx,
+  providerId: string,
+  exceptIds: readonly string[],
+): Promise<boolean> {
   let query = db
     .selectFrom('provider_users')
     .select('id')
@@ -26,22 +30,46 @@ export async function hasConfirmedAdminExcept(db: DbOrTrx, providerId: string, e
 }
 
 /** Rows of this provider among `ids` (others are treated as unknown). */
-export async function providerUsersByIds(db: DbOrTrx, providerId: string, ids: readonly string[]): Promise<Map<string, ProviderUser>> {
+export async function providerUsersByIds(
+  db: DbOrTrx,
+  providerId: string,
+  ids: readonly string[],
+): Promise<Map<string, ProviderUser>> {
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   const found = new Map<string, ProviderUser>();
   for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await db.selectFrom('provider_users').selectAll().where('provider_id', '=', providerId).where('id', 'in', wanted.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('provider_users')
+      .selectAll()
+      .where('provider_id', '=', providerId)
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(r.id, r);
   }
   return found;
 }
 
 /** Emails a fresh 5-day invitation to each Invited row (after the transaction that created them). */
-export async function sendProviderInvites(ctx: ServerContext, log: FastifyBaseLogger, provider: Provider, rows: ProviderUser[]): Promise<void> {
+export async function sendProviderInvites(
+  ctx: ServerContext,
+  log: FastifyBaseLogger,
+  provider: Provider,
+  rows: ProviderUser[],
+): Promise<void> {
   const providerName = htmlDecode(provider.name) ?? 'your provider';
   for (const row of rows) {
     if (!row.email) continue;
     const token = signProviderInviteToken(ctx.keys.hmac, { providerUserId: row.id, email: row.email });
-    await sendQuietly(ctx.mailer, log, providerInviteEmail(ctx.baseUrl(), { email: row.email, providerId: provider.id, providerUserId: row.id, providerName, token }));
+    await sendQuietly(
+      ctx.mailer,
+      log,
+      providerInviteEmail(ctx.baseUrl(), {
+        email: row.email,
+        providerId: provider.id,
+        providerUserId: row.id,
+        providerName,
+        token,
+      }),
+    );
   }
 }

@@ -14,7 +14,18 @@ export async function providerProfileParts(db: DbOrTrx, userId: string) {
   const memberships = await db
     .selectFrom('provider_users as pu')
     .innerJoin('providers as p', 'p.id', 'pu.provider_id')
-    .select(['p.id', 'p.name', 'p.enabled', 'p.use_events', 'p.status as providerStatus', 'p.type as providerType', 'pu.key', 'pu.status', 'pu.type', 'pu.user_id'])
+    .select([
+      'p.id',
+      'p.name',
+      'p.enabled',
+      'p.use_events',
+      'p.status as providerStatus',
+      'p.type as providerType',
+      'pu.key',
+      'pu.status',
+      'pu.type',
+      'pu.user_id',
+    ])
     .where('pu.user_id', '=', userId)
     .where('pu.status', '=', ProviderUserStatus.Confirmed)
     .orderBy('p.name')
@@ -50,7 +61,13 @@ export async function providerProfileParts(db: DbOrTrx, userId: string) {
     const provider = byProvider.get(provider_id)!;
     const data = parseJson<{ memberDecryptionType?: number; keyConnectorUrl?: string }>(ssoData, {});
     const sso: SsoSummary | null =
-      ssoEnabled === null ? null : { enabled: isSet(ssoEnabled), memberDecryptionType: data.memberDecryptionType ?? 0, keyConnectorUrl: data.keyConnectorUrl ?? null };
+      ssoEnabled === null
+        ? null
+        : {
+            enabled: isSet(ssoEnabled),
+            memberDecryptionType: data.memberDecryptionType ?? 0,
+            keyConnectorUrl: data.keyConnectorUrl ?? null,
+          };
     return {
       object: 'profileProviderOrganization',
       ...baseProfileOrganization(org, sso),

@@ -26,7 +26,14 @@ export function providerResponse(p: Provider) {
 }
 
 export function providerUserResponse(pu: ProviderUser) {
-  return { object: 'providerUser', id: pu.id, userId: pu.user_id, type: pu.type, status: pu.status, permissions: defaultPermissions() };
+  return {
+    object: 'providerUser',
+    id: pu.id,
+    userId: pu.user_id,
+    type: pu.type,
+    status: pu.status,
+    permissions: defaultPermissions(),
+  };
 }
 
 export function providerUserDetails(pu: ProviderUser, user: { name: string | null; email: string } | undefined) {
@@ -41,12 +48,20 @@ export function providerUserDetails(pu: ProviderUser, user: { name: string | nul
 export const bulkResult = (id: string, error: string) => ({ object: 'providerBulkConfirmResponseModel', id, error });
 
 /** `providerOrganizationOrganizationDetail` rows for links (one query for orgs, one for seat usage). */
-export async function providerOrganizationDetails(db: DbOrTrx, links: ProviderOrganization[], object = 'providerOrganizationOrganizationDetail') {
+export async function providerOrganizationDetails(
+  db: DbOrTrx,
+  links: ProviderOrganization[],
+  object = 'providerOrganizationOrganizationDetail',
+) {
   if (links.length === 0) return [];
   const orgIds = links.map((l) => l.organization_id);
   const orgs = new Map<string, { name: string; seats: number | null; plan_type: number }>();
   for (let i = 0; i < orgIds.length; i += 500) {
-    const rows = await db.selectFrom('organizations').select(['id', 'name', 'seats', 'plan_type']).where('id', 'in', orgIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'seats', 'plan_type'])
+      .where('id', 'in', orgIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) orgs.set(r.id, r);
   }
   const usage = await seatUsage(db, orgIds);

@@ -51,7 +51,10 @@ export async function assignedSeatsByPlan(db: DbOrTrx, providerId: string): Prom
  * it, buys seats.
  */
 export function adjustmentPurchasesSeats(currentAssigned: number, newAssigned: number, seatMinimum: number): boolean {
-  return (currentAssigned <= seatMinimum && newAssigned > seatMinimum) || (currentAssigned > seatMinimum && newAssigned > currentAssigned);
+  return (
+    (currentAssigned <= seatMinimum && newAssigned > seatMinimum) ||
+    (currentAssigned > seatMinimum && newAssigned > currentAssigned)
+  );
 }
 
 /** Re-derives each provider plan's allocated and purchased seats from its clients (inside the caller's transaction). */
@@ -63,14 +66,28 @@ export async function rescaleProviderPlans(trx: DbOrTrx, provider: Pick<Provider
     const allocated = assigned.get(plan.plan_type) ?? 0;
     const purchased = Math.max(0, allocated - plan.seat_minimum);
     if (allocated === plan.allocated_seats && purchased === plan.purchased_seats) continue;
-    await trx.updateTable('provider_plans').set({ allocated_seats: allocated, purchased_seats: purchased, revision_date: now }).where('id', '=', plan.id).execute();
+    await trx
+      .updateTable('provider_plans')
+      .set({ allocated_seats: allocated, purchased_seats: purchased, revision_date: now })
+      .where('id', '=', plan.id)
+      .execute();
   }
 }
 
 /** Would assigning `delta` more seats on `planType` buy seats? (Plans the provider has no minimum for: any increase.) */
-export async function wouldPurchaseSeats(db: DbOrTrx, providerId: string, planType: number, delta: number): Promise<boolean> {
+export async function wouldPurchaseSeats(
+  db: DbOrTrx,
+  providerId: string,
+  planType: number,
+  delta: number,
+): Promise<boolean> {
   if (delta <= 0) return false;
-  const plan = await db.selectFrom('provider_plans').selectAll().where('provider_id', '=', providerId).where('plan_type', '=', planType).executeTakeFirst();
+  const plan = await db
+    .selectFrom('provider_plans')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('plan_type', '=', planType)
+    .executeTakeFirst();
   const current = (await assignedSeatsByPlan(db, providerId)).get(planType) ?? 0;
   return adjustmentPurchasesSeats(current, current + delta, plan?.seat_minimum ?? 0);
 }

@@ -23,14 +23,23 @@ export interface SnapshotValues {
 }
 
 /** Upserts snapshots for one day, keeping the larger of stored and given seat counts. */
-export async function upsertSnapshots(db: DbOrTrx, providerId: string, day: string, values: SnapshotValues[]): Promise<void> {
+export async function upsertSnapshots(
+  db: DbOrTrx,
+  providerId: string,
+  day: string,
+  values: SnapshotValues[],
+): Promise<void> {
   if (values.length === 0) return;
   const existing = await db
     .selectFrom('provider_seat_snapshots')
     .selectAll()
     .where('provider_id', '=', providerId)
     .where('day', '=', day)
-    .where('organization_id', 'in', values.map((v) => v.organizationId))
+    .where(
+      'organization_id',
+      'in',
+      values.map((v) => v.organizationId),
+    )
     .execute();
   const stored = new Map(existing.map((r) => [r.organization_id, r]));
   const rows = values.map((v) => {
@@ -62,7 +71,11 @@ export async function upsertSnapshots(db: DbOrTrx, providerId: string, day: stri
 }
 
 /** The provider's Managed clients as they are now. */
-export async function currentClientSeats(db: DbOrTrx, providerId: string, orgIds?: string[]): Promise<SnapshotValues[]> {
+export async function currentClientSeats(
+  db: DbOrTrx,
+  providerId: string,
+  orgIds?: string[],
+): Promise<SnapshotValues[]> {
   let query = db
     .selectFrom('provider_organizations as po')
     .innerJoin('organizations as o', 'o.id', 'po.organization_id')
@@ -71,8 +84,17 @@ export async function currentClientSeats(db: DbOrTrx, providerId: string, orgIds
     .where('o.status', '=', OrgStatus.Managed);
   if (orgIds) query = query.where('o.id', 'in', orgIds.length ? orgIds : ['']);
   const clients = await query.execute();
-  const usage = await seatUsage(db, clients.map((c) => c.id));
-  return clients.map((c) => ({ organizationId: c.id, organizationName: c.name, planType: c.plan_type, assigned: c.seats ?? 0, used: usage.get(c.id)?.occupied ?? 0 }));
+  const usage = await seatUsage(
+    db,
+    clients.map((c) => c.id),
+  );
+  return clients.map((c) => ({
+    organizationId: c.id,
+    organizationName: c.name,
+    planType: c.plan_type,
+    assigned: c.seats ?? 0,
+    used: usage.get(c.id)?.occupied ?? 0,
+  }));
 }
 
 /** Fills missing days up to yesterday with each client's last snapshot. */
@@ -88,20 +110,40 @@ async function fillGaps(db: DbOrTrx, providerId: string, orgIds: string[], today
   for (const l of latest) {
     const last = String(l.day);
     if (addDays(last, 1) >= today) continue;
-    const row = await db.selectFrom('provider_seat_snapshots').selectAll().where('provider_id', '=', providerId).where('organization_id', '=', l.organization_id).where('day', '=', last).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('provider_seat_snapshots')
+      .selectAll()
+      .where('provider_id', '=', providerId)
+      .where('organization_id', '=', l.organization_id)
+      .where('day', '=', last)
+      .executeTakeFirstOrThrow();
     const first = [addDays(last, 1), addDays(today, -MAX_FILL_DAYS)].sort()[1]!;
     const fill = [];
     for (let d = first; d < today; d = addDays(d, 1)) fill.push({ ...row, day: d });
     for (let i = 0; i < fill.length; i += 100) {
-      await db.insertInto('provider_seat_snapshots').values(fill.slice(i, i + 100)).onConflict((oc) => oc.doNothing()).execute();
+      await db
+        .insertInto('provider_seat_snapshots')
+        .values(fill.slice(i, i + 100))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   }
 }
 
 /** Records today's seats for the provider's Managed clients (all, or the given ones). */
-export async function snapshotProviderSeats(db: DbOrTrx, providerId: string, orgIds?: string[], now = new Date()): Promise<void> {
+export async function snapshotProviderSeats(
+  db: DbOrTrx,
+  providerId: string,
+  orgIds?: string[],
+  now = new Date(),
+): Promise<void> {
   const today = dayOf(now);
   const values = await currentClientSeats(db, providerId, orgIds);
-  await fillGaps(db, providerId, values.map((v) => v.organizationId), today);
+  await fillGaps(
+    db,
+    providerId,
+    values.map((v) => v.organizationId),
+    today,
+  );
   await upsertSnapshots(db, providerId, today, values);
 }

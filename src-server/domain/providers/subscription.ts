@@ -29,15 +29,28 @@ export const readBillingAddress = (p: Provider) => parseJson<BillingAddress | nu
 export const readPaymentMethod = (p: Provider) => parseJson<StoredPaymentMethod | null>(p.payment_method, null);
 
 export function describePaymentMethod(type: StoredPaymentMethod['type']): StoredPaymentMethod {
-  return { type, description: { card: 'Card on file', bankAccount: 'Bank account on file', payPal: 'PayPal account on file' }[type] };
+  return {
+    type,
+    description: { card: 'Card on file', bankAccount: 'Bank account on file', payPal: 'PayPal account on file' }[type],
+  };
 }
 
 function endOfPeriod(now: Date): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
 }
 
-export async function subscriptionResponse(db: DbOrTrx, provider: Provider, cfg: ProviderBillingConfig, now = new Date()) {
-  const plans = await db.selectFrom('provider_plans').selectAll().where('provider_id', '=', provider.id).orderBy('plan_type').execute();
+export async function subscriptionResponse(
+  db: DbOrTrx,
+  provider: Provider,
+  cfg: ProviderBillingConfig,
+  now = new Date(),
+) {
+  const plans = await db
+    .selectFrom('provider_plans')
+    .selectAll()
+    .where('provider_id', '=', provider.id)
+    .orderBy('plan_type')
+    .execute();
   const address = readBillingAddress(provider);
   const payment = readPaymentMethod(provider);
   const enabled = isSet(provider.enabled);
@@ -72,8 +85,12 @@ export async function subscriptionResponse(db: DbOrTrx, provider: Provider, cfg:
       state: address?.state ?? null,
     },
     cancelAt: null,
-    suspension: enabled ? null : { suspensionDate: provider.revision_date, unpaidPeriodEndDate: provider.revision_date, gracePeriod: 0 },
+    suspension: enabled
+      ? null
+      : { suspensionDate: provider.revision_date, unpaidPeriodEndDate: provider.revision_date, gracePeriod: 0 },
     providerType: provider.type,
-    paymentSource: payment ? { type: PAYMENT_METHOD_TYPE[payment.type], description: payment.description, needsVerification: false } : null,
+    paymentSource: payment
+      ? { type: PAYMENT_METHOD_TYPE[payment.type], description: payment.description, needsVerification: false }
+      : null,
   };
 }

@@ -17,7 +17,11 @@ import { parseBody } from '../../http/validate';
 import { sendQuietly } from '../../mail/mailer';
 import { newDeviceCode } from '../../mail/templates';
 
-const profileBody = z.object({ name: z.string().max(50).nullish(), masterPasswordHint: z.string().max(50).nullish(), culture: z.string().max(10).nullish() });
+const profileBody = z.object({
+  name: z.string().max(50).nullish(),
+  masterPasswordHint: z.string().max(50).nullish(),
+  culture: z.string().max(10).nullish(),
+});
 const userKeyIdBody = z.object({ userKeyId: z.string().max(100) });
 const resendBody = secretBody.extend({ email: email() });
 const verifyDevicesBody = secretBody.extend({ verifyDevices: z.boolean() });
@@ -39,7 +43,13 @@ const accounts: RouteModule = (app, ctx) => {
       await ctx.db.transaction().execute((trx) =>
         trx
           .updateTable('users')
-          .set({ name: b.name ?? null, master_password_hint: b.masterPasswordHint ?? null, culture: b.culture ?? user.culture, revision_date: now, account_revision_date: now })
+          .set({
+            name: b.name ?? null,
+            master_password_hint: b.masterPasswordHint ?? null,
+            culture: b.culture ?? user.culture,
+            revision_date: now,
+            account_revision_date: now,
+          })
           .where('id', '=', user.id)
           .execute(),
       );
@@ -54,7 +64,13 @@ const accounts: RouteModule = (app, ctx) => {
 
   app.get('/accounts/keys', async (request) => {
     const user = await currentUser(ctx, request);
-    return { object: 'keys', key: user.key, publicKey: user.public_key, privateKey: user.private_key, accountKeys: accountKeys(user) };
+    return {
+      object: 'keys',
+      key: user.key,
+      publicKey: user.public_key,
+      privateKey: user.private_key,
+      accountKeys: accountKeys(user),
+    };
   });
 
   app.get<{ Params: { id: string } }>('/users/:id/public-key', async (request) => {
@@ -71,7 +87,11 @@ const accounts: RouteModule = (app, ctx) => {
     if (!rotate) return { object: 'apiKey', apiKey: user.api_key, revisionDate: user.revision_date };
     const now = nowIso();
     const key = newApiKey();
-    await ctx.db.transaction().execute((trx) => trx.updateTable('users').set({ api_key: key, revision_date: now }).where('id', '=', user.id).execute());
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        trx.updateTable('users').set({ api_key: key, revision_date: now }).where('id', '=', user.id).execute(),
+      );
     return { object: 'apiKey', apiKey: key, revisionDate: now };
   };
   app.post('/accounts/api-key', apiKey(false));
@@ -102,7 +122,13 @@ const accounts: RouteModule = (app, ctx) => {
       const user = await currentUser(ctx, request);
       const b = parseBody(verifyDevicesBody, request.body);
       await requireSecret(ctx, user, b);
-      await ctx.db.transaction().execute((trx) => trx.updateTable('users').set({ verify_devices: b.verifyDevices ? 1 : 0, revision_date: nowIso() }).where('id', '=', user.id).execute());
+      await ctx.db.transaction().execute((trx) =>
+        trx
+          .updateTable('users')
+          .set({ verify_devices: b.verifyDevices ? 1 : 0, revision_date: nowIso() })
+          .where('id', '=', user.id)
+          .execute(),
+      );
       return reply.status(200).send();
     });
   }
@@ -124,9 +150,16 @@ const accounts: RouteModule = (app, ctx) => {
     if (!/^[0-9a-f]{32}$/.test(userKeyId)) throw badRequest('UserKeyId is not a valid key id.');
     if (user.user_key_id) throw badRequest('User key id is already set.');
     const now = nowIso();
-    await ctx.db.transaction().execute((trx) =>
-      trx.updateTable('users').set({ user_key_id: userKeyId, revision_date: now, account_revision_date: now }).where('id', '=', user.id).where('user_key_id', 'is', null).execute(),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        trx
+          .updateTable('users')
+          .set({ user_key_id: userKeyId, revision_date: now, account_revision_date: now })
+          .where('id', '=', user.id)
+          .where('user_key_id', 'is', null)
+          .execute(),
+      );
     return reply.status(200).send();
   });
 };

@@ -16,4 +16,19 @@ import sso from './sso';
 import sync from './sync';
 import twoFactor from './twoFactor';
 
-export const apiModules: RouteModule[] = [config, accounts, sync, twoFactor, organizations, organizationUsers, collections, groups, policies, sso, imports, license, organizationEvents, providers];
+export const apiModules: RouteModule[] = [
+  config,
+  accounts,
+  sync,
+  twoFactor,
+  organizations,
+  organizationUsers,
+  collections,
+  groups,
+  policies,
+  sso,
+  imports,
+  license,
+  organizationEvents,
+  providers,
+];

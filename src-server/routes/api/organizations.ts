@@ -19,7 +19,12 @@ import { base64, email, encString } from '../../http/schemas';
 import { parseBody } from '../../http/validate';
 
 const encodedName = (max: number) =>
-  z.string().min(1).refine((v) => htmlEncode(v).length <= max, { message: `The field must be a string with a maximum length of ${max}.` });
+  z
+    .string()
+    .min(1)
+    .refine((v) => htmlEncode(v).length <= max, {
+      message: `The field must be a string with a maximum length of ${max}.`,
+    });
 
 const keysBody = z.object({ publicKey: base64(), encryptedPrivateKey: encString() });
 const optionalText = (max: number) => z.string().max(max).nullish();
@@ -55,7 +60,11 @@ const createBody = z.object({
   coupons: z.array(z.string().max(100)).max(10).nullish(),
 });
 
-const updateBody = z.object({ name: encodedName(50).nullish(), billingEmail: email().nullish(), keys: keysBody.nullish() });
+const updateBody = z.object({
+  name: encodedName(50).nullish(),
+  billingEmail: email().nullish(),
+  keys: keysBody.nullish(),
+});
 
 /** "You can only be an admin of 1 free organization vault." */
 async function adminOfFreeOrg(ctx: ServerContext, userId: string): Promise<boolean> {
@@ -75,11 +84,14 @@ async function createOrganization(ctx: ServerContext, request: FastifyRequest) {
   const b = parseBody(createBody, request.body);
   const plan = planFor(b.planType);
   if (!plan || plan.type === 6) throw badRequest('Password Manager Plan not found.');
-  if (b.additionalSeats > 0 && !plan.hasAdditionalSeatsOption) throw badRequest('Plan does not allow additional users.');
+  if (b.additionalSeats > 0 && !plan.hasAdditionalSeatsOption)
+    throw badRequest('Plan does not allow additional users.');
   const seats = plan.baseSeats + b.additionalSeats;
-  if (plan.maxSeats !== null && seats > plan.maxSeats) throw badRequest(`Plan does not allow more than ${plan.maxSeats} seats.`);
+  if (plan.maxSeats !== null && seats > plan.maxSeats)
+    throw badRequest(`Plan does not allow more than ${plan.maxSeats} seats.`);
   if (seats < 1) throw badRequest('You do not have any seats!');
-  if (plan.productTier === ProductTier.Free && (await adminOfFreeOrg(ctx, auth.userId))) throw badRequest('You can only be an admin of 1 free organization vault.');
+  if (plan.productTier === ProductTier.Free && (await adminOfFreeOrg(ctx, auth.userId)))
+    throw badRequest('You can only be an admin of 1 free organization vault.');
 
   const now = nowIso();
   const org: Organization = {
@@ -122,20 +134,61 @@ async function createOrganization(ctx: ServerContext, request: FastifyRequest) {
     await trx
       .insertInto('organization_users')
       .values({
-        id: orgUserId, organization_id: org.id, user_id: auth.userId, email: null, key: b.key, reset_password_key: null,
-        type: OrgUserType.Owner, status: OrgUserStatus.Confirmed, external_id: null, access_secrets_manager: flag(b.useSecretsManager),
-        access_pam: 0, permissions: null, revocation_reason: null, creation_date: now, revision_date: now,
+        id: orgUserId,
+        organization_id: org.id,
+        user_id: auth.userId,
+        email: null,
+        key: b.key,
+        reset_password_key: null,
+        type: OrgUserType.Owner,
+        status: OrgUserStatus.Confirmed,
+        external_id: null,
+        access_secrets_manager: flag(b.useSecretsManager),
+        access_pam: 0,
+        permissions: null,
+        revocation_reason: null,
+        creation_date: now,
+        revision_date: now,
       })
       .execute();
-    await trx.insertInto('organization_api_keys').values({ id: newId(), organization_id: org.id, type: 0, api_key: randomString(30), revision_date: now }).execute();
-    const events: EventInput[] = [{ ...origin, type: EventType.OrganizationUser_Confirmed, organizationId: org.id, organizationUserId: orgUserId, userId: auth.userId }];
+    await trx
+      .insertInto('organization_api_keys')
+      .values({ id: newId(), organization_id: org.id, type: 0, api_key: randomString(30), revision_date: now })
+      .execute();
+    const events: EventInput[] = [
+      {
+        ...origin,
+        type: EventType.OrganizationUser_Confirmed,
+        organizationId: org.id,
+        organizationUserId: orgUserId,
+        userId: auth.userId,
+      },
+    ];
     if (b.collectionName) {
       const collectionId = newId();
       await trx
         .insertInto('collections')
-        .values({ id: collectionId, organization_id: org.id, name: b.collectionName, external_id: null, type: 0, default_user_collection_email: null, creation_date: now, revision_date: now })
+        .values({
+          id: collectionId,
+          organization_id: org.id,
+          name: b.collectionName,
+          external_id: null,
+          type: 0,
+          default_user_collection_email: null,
+          creation_date: now,
+          revision_date: now,
+        })
         .execute();
-      await trx.insertInto('collection_users').values({ collection_id: collectionId, organization_user_id: orgUserId, read_only: 0, hide_passwords: 0, manage: 1 }).execute();
+      await trx
+        .insertInto('collection_users')
+        .values({
+          collection_id: collectionId,
+          organization_user_id: orgUserId,
+          read_only: 0,
+          hide_passwords: 0,
+          manage: 1,
+        })
+        .execute();
       events.push({ ...origin, type: EventType.Collection_Created, organizationId: org.id, collectionId });
     }
     await writeEvents(trx, events);
@@ -181,13 +234,19 @@ const organizations: RouteModule = (app, ctx) => {
   });
 
   for (const method of ['put', 'post'] as const) {
-    app[method]<{ Params: { id: string } }>('/organizations/:id', (request) => updateOrganization(ctx, request, request.params.id));
+    app[method]<{ Params: { id: string } }>('/organizations/:id', (request) =>
+      updateOrganization(ctx, request, request.params.id),
+    );
   }
 
   const publicKey = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     requireAuth(request);
     if (!isGuid(request.params.id)) throw notFound();
-    const org = await ctx.db.selectFrom('organizations').select('public_key').where('id', '=', request.params.id).executeTakeFirst();
+    const org = await ctx.db
+      .selectFrom('organizations')
+      .select('public_key')
+      .where('id', '=', request.params.id)
+      .executeTakeFirst();
     if (!org) throw notFound();
     return { object: 'organizationPublicKey', publicKey: org.public_key };
   };

@@ -21,7 +21,15 @@ const sync: RouteModule = (app, ctx) => {
     const policyRows = await ctx.db
       .selectFrom('policies')
       .innerJoin('organization_users as ou', 'ou.organization_id', 'policies.organization_id')
-      .select(['policies.id', 'policies.organization_id', 'policies.type', 'policies.data', 'policies.enabled', 'policies.revision_date', 'ou.status'])
+      .select([
+        'policies.id',
+        'policies.organization_id',
+        'policies.type',
+        'policies.data',
+        'policies.enabled',
+        'policies.revision_date',
+        'ou.status',
+      ])
       .where('ou.user_id', '=', user.id)
       .where('ou.status', 'in', [OrgUserStatus.Accepted, OrgUserStatus.Confirmed])
       .execute();
@@ -48,7 +56,12 @@ const sync: RouteModule = (app, ctx) => {
       userDecryption: {
         masterPasswordUnlock: user.key
           ? {
-              kdf: { kdfType: user.kdf, iterations: user.kdf_iterations, memory: user.kdf_memory, parallelism: user.kdf_parallelism },
+              kdf: {
+                kdfType: user.kdf,
+                iterations: user.kdf_iterations,
+                memory: user.kdf_memory,
+                parallelism: user.kdf_parallelism,
+              },
               masterKeyEncryptedUserKey: user.key,
               salt: user.master_password_salt ?? user.email,
               ...(user.user_key_id ? { containedKeyId: user.user_key_id } : {}),

@@ -31,7 +31,11 @@ interface UvClaims {
 }
 
 const uv = z.string().min(1).max(4096);
-const authenticatorBody = z.object({ token: z.string().min(1).max(50), key: z.string().min(1).max(50), userVerificationToken: uv });
+const authenticatorBody = z.object({
+  token: z.string().min(1).max(50),
+  key: z.string().min(1).max(50),
+  userVerificationToken: uv,
+});
 const authenticatorDeleteBody = z.object({ key: z.string().min(1).max(50), userVerificationToken: uv });
 const sendEmailBody = z.object({ email: email(), userVerificationToken: uv });
 const emailBody = z.object({ email: email(), token: z.string().min(1).max(50), userVerificationToken: uv });
@@ -51,11 +55,16 @@ async function caller(ctx: ServerContext, request: FastifyRequest): Promise<User
   return user;
 }
 
-const issueUv = (ctx: ServerContext, claims: UvClaims) => signToken(ctx.keys.hmac, TokenPurpose.TwoFactorUserVerification, claims, UV_TTL_MS);
+const issueUv = (ctx: ServerContext, claims: UvClaims) =>
+  signToken(ctx.keys.hmac, TokenPurpose.TwoFactorUserVerification, claims, UV_TTL_MS);
 
 function requireUv(ctx: ServerContext, user: User, token: string, type: number, key?: string): void {
   const check = verifyToken<UvClaims>(ctx.keys.hmac, TokenPurpose.TwoFactorUserVerification, token);
-  const ok = check.ok && check.payload.userId === user.id && check.payload.type === type && (key === undefined || check.payload.key === key);
+  const ok =
+    check.ok &&
+    check.payload.userId === user.id &&
+    check.payload.type === type &&
+    (key === undefined || check.payload.key === key);
   if (!ok) throw invalidField('UserVerificationToken', 'User verification failed.');
 }
 
@@ -63,7 +72,11 @@ async function changed(ctx: ServerContext, request: FastifyRequest, user: User, 
   await ctx.db.transaction().execute(async (trx) => {
     if (data) await enableProvider(trx, user.id, type, data);
     else await disableProvider(trx, user.id, type);
-    await writeEvent(trx, { ...eventOrigin(request), type: data ? EventType.User_Updated2fa : EventType.User_Disabled2fa, userId: user.id });
+    await writeEvent(trx, {
+      ...eventOrigin(request),
+      type: data ? EventType.User_Updated2fa : EventType.User_Disabled2fa,
+      userId: user.id,
+    });
   });
 }
 
@@ -71,7 +84,11 @@ const twoFactor: RouteModule = (app, ctx) => {
   app.get('/two-factor', web, async (request) => {
     const user = await caller(ctx, request);
     const providers = await listProviders(ctx.db, user.id);
-    return { object: 'list', data: providers.map((p) => ({ object: 'twoFactorProvider', enabled: p.enabled, type: p.type })), continuationToken: null };
+    return {
+      object: 'list',
+      data: providers.map((p) => ({ object: 'twoFactorProvider', enabled: p.enabled, type: p.type })),
+      continuationToken: null,
+    };
   });
 
   app.post('/two-factor/get-authenticator', web, async (request) => {
@@ -132,7 +149,8 @@ const twoFactor: RouteModule = (app, ctx) => {
       const b = parseBody(emailBody, request.body);
       requireUv(ctx, user, b.userVerificationToken, TwoFactorType.Email);
       const address = normalizeEmail(b.email);
-      if (!(await verifyEmailCode(ctx.db, user.id, CodePurpose.TwoFactorSetup(address), b.token))) throw invalidField('Token', 'Invalid token.');
+      if (!(await verifyEmailCode(ctx.db, user.id, CodePurpose.TwoFactorSetup(address), b.token)))
+        throw invalidField('Token', 'Invalid token.');
       await changed(ctx, request, user, TwoFactorType.Email, { email: address });
       return { object: 'twoFactorEmailUpdate', email: { enabled: true, email: address } };
     });
@@ -155,8 +173,11 @@ const twoFactor: RouteModule = (app, ctx) => {
   app.post('/two-factor/send-email-login', { config: { anonymous: true } }, async (request, reply) => {
     const b = parseBody(emailLoginBody, request.body);
     const user = await findUserByEmail(ctx.db, normalizeEmail(b.email));
-    const provider = user ? (await listProviders(ctx.db, user.id)).find((p) => p.type === TwoFactorType.Email && p.enabled) : undefined;
-    const proven = !!user && !!b.masterPasswordHash && (await verifyPassword(b.masterPasswordHash, user.master_password_hash));
+    const provider = user
+      ? (await listProviders(ctx.db, user.id)).find((p) => p.type === TwoFactorType.Email && p.enabled)
+      : undefined;
+    const proven =
+      !!user && !!b.masterPasswordHash && (await verifyPassword(b.masterPasswordHash, user.master_password_hash));
     if (!user || !provider || !proven) {
       await new Promise((r) => setTimeout(r, ctx.config.failedAuthDelayMs));
       throw badRequest('Cannot send two-factor email.');

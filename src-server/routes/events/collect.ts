@@ -6,10 +6,30 @@ import { loadOrgAccess } from '../../domain/orgRoles';
 import { requireAuth } from '../../http/auth';
 import { parseBody } from '../../http/validate';
 
-const CLIENT_TYPES = new Set([1007, ...Array.from({ length: 26 }, (_, i) => 1107 + i), 1602, 1618, 1619, 1620, 1621, 1627, 1522, 2400, 2401, 2402]);
+const CLIENT_TYPES = new Set([
+  1007,
+  ...Array.from({ length: 26 }, (_, i) => 1107 + i),
+  1602,
+  1618,
+  1619,
+  1620,
+  1621,
+  1627,
+  1522,
+  2400,
+  2401,
+  2402,
+]);
 
 const body = z
-  .array(z.object({ type: z.number().int(), cipherId: z.uuid().nullish(), date: z.iso.datetime({ offset: true }), organizationId: z.uuid().nullish() }))
+  .array(
+    z.object({
+      type: z.number().int(),
+      cipherId: z.uuid().nullish(),
+      date: z.iso.datetime({ offset: true }),
+      organizationId: z.uuid().nullish(),
+    }),
+  )
   .max(500);
 
 const collect: RouteModule = (app, ctx) => {
@@ -20,7 +40,14 @@ const collect: RouteModule = (app, ctx) => {
     const events: EventInput[] = [];
     for (const e of items) {
       if (e.organizationId && !(await loadOrgAccess(ctx.db, e.organizationId, auth.userId))) continue;
-      events.push({ ...origin, type: e.type, userId: auth.userId, cipherId: e.cipherId ?? null, organizationId: e.organizationId ?? null, date: new Date(e.date).toISOString() });
+      events.push({
+        ...origin,
+        type: e.type,
+        userId: auth.userId,
+        cipherId: e.cipherId ?? null,
+        organizationId: e.organizationId ?? null,
+        date: new Date(e.date).toISOString(),
+      });
     }
     await ctx.db.transaction().execute((trx) => writeEvents(trx, events));
     return reply.status(200).send();

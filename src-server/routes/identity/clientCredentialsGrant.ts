@@ -12,7 +12,15 @@ import { loginBody } from '../../domain/tokenResponse';
 import { findUserById } from '../../domain/users';
 import { ApiError } from '../../http/errors';
 import { signAccessToken } from '../../http/jwt';
-import { backoffKeys, enforceBackoff, failureDelay, issuer, requireClientVersion, requireDevice, type TokenForm } from './tokenRequest';
+import {
+  backoffKeys,
+  enforceBackoff,
+  failureDelay,
+  issuer,
+  requireClientVersion,
+  requireDevice,
+  type TokenForm,
+} from './tokenRequest';
 
 const invalidClient = () => new ApiError(400, { error: 'invalid_client' });
 
@@ -34,9 +42,28 @@ export async function clientCredentialsGrant(ctx: ServerContext, request: Fastif
   await clearFailures(ctx.db, [keys[0]!]);
   await ctx.db.transaction().execute(async (trx) => {
     await saveDevice(trx, user.id, device);
-    await writeEvent(trx, { type: EventType.User_LoggedIn, userId: user.id, actingUserId: user.id, deviceType: device.type, ipAddress: request.ip });
+    await writeEvent(trx, {
+      type: EventType.User_LoggedIn,
+      userId: user.id,
+      actingUserId: user.id,
+      deviceType: device.type,
+      ipAddress: request.ip,
+    });
   });
-  const accessToken = await signAccessToken(ctx.db, ctx.keys.jwt, issuer(ctx), { user, clientId, scope: ['api'], deviceIdentifier: device.identifier, deviceType: device.type });
+  const accessToken = await signAccessToken(ctx.db, ctx.keys.jwt, issuer(ctx), {
+    user,
+    clientId,
+    scope: ['api'],
+    deviceIdentifier: device.identifier,
+    deviceType: device.type,
+  });
   const policy = identityPolicyBody(await combinedMasterPasswordPolicy(ctx.db, user.id));
-  return loginBody({ user, accessToken, refreshToken: null, scope: 'api', masterPasswordPolicy: policy, apiKeyLogin: true });
+  return loginBody({
+    user,
+    accessToken,
+    refreshToken: null,
+    scope: 'api',
+    masterPasswordPolicy: policy,
+    apiKeyLogin: true,
+  });
 }

@@ -14,20 +14,38 @@ import { issueRefreshToken, STATIC_CLIENTS } from '../../domain/refreshTokens';
 import { checkRememberToken, issueRememberToken } from '../../domain/rememberTokens';
 import { loginBody } from '../../domain/tokenResponse';
 import { safeEqual } from '../../domain/secrets';
-import { enabledProviders, recordTotpStep, redactEmail, resetTwoFactor, TwoFactorType, type ProviderRow } from '../../domain/twoFactor';
+import {
+  enabledProviders,
+  recordTotpStep,
+  redactEmail,
+  resetTwoFactor,
+  TwoFactorType,
+  type ProviderRow,
+} from '../../domain/twoFactor';
 import { verifyTotp } from '../../domain/totp';
 import { findUserByEmail, findUserById } from '../../domain/users';
 import { ApiError, identityError } from '../../http/errors';
 import { signAccessToken } from '../../http/jwt';
 import { sendQuietly } from '../../mail/mailer';
 import { failedTwoFactorAttempt, newDeviceCode } from '../../mail/templates';
-import { backoffKeys, enforceBackoff, failureDelay, issuer, requireClientVersion, requireDevice, type DeviceFields, type TokenForm } from './tokenRequest';
+import {
+  backoffKeys,
+  enforceBackoff,
+  failureDelay,
+  issuer,
+  requireClientVersion,
+  requireDevice,
+  type DeviceFields,
+  type TokenForm,
+} from './tokenRequest';
 
 const BAD_CREDENTIALS = 'Username or password is incorrect. Try again.';
 
 function twoFactorChallenge(user: User, providers: ProviderRow[], policy: Record<string, unknown>) {
   const providers2: Record<string, unknown> = {};
-  for (const p of providers) providers2[String(p.type)] = p.type === TwoFactorType.Email ? { Email: redactEmail(p.data.email ?? user.email) } : null;
+  for (const p of providers)
+    providers2[String(p.type)] =
+      p.type === TwoFactorType.Email ? { Email: redactEmail(p.data.email ?? user.email) } : null;
   const email = providers.some((p) => p.type === TwoFactorType.Email);
   return new ApiError(400, {
     error: 'invalid_grant',
@@ -41,7 +59,13 @@ function twoFactorChallenge(user: User, providers: ProviderRow[], policy: Record
 }
 
 /** Checks a second factor; true when it passes. Recovery codes reset two-step login and pass. */
-async function checkSecondFactor(ctx: ServerContext, user: User, providers: ProviderRow[], type: number, code: string): Promise<boolean> {
+async function checkSecondFactor(
+  ctx: ServerContext,
+  user: User,
+  providers: ProviderRow[],
+  type: number,
+  code: string,
+): Promise<boolean> {
   if (type === TwoFactorType.Remember) return checkRememberToken(ctx.db, user, code);
   if (type === TwoFactorType.RecoveryCode) {
     const given = code.replace(/\s+/g, '').toLowerCase();
@@ -72,7 +96,12 @@ async function needsDeviceVerification(ctx: ServerContext, user: User, device: D
   return (await countDevices(ctx.db, user.id)) > 0;
 }
 
-async function verifyNewDevice(ctx: ServerContext, request: FastifyRequest, form: TokenForm, user: User): Promise<void> {
+async function verifyNewDevice(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  form: TokenForm,
+  user: User,
+): Promise<void> {
   const otp = form.get('newDeviceOtp');
   if (otp) {
     if (await verifyEmailCode(ctx.db, user.id, CodePurpose.NewDevice, otp)) return;
@@ -96,7 +125,13 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
   const passwordOk = await verifyPassword(form.get('password') ?? '', found?.master_password_hash ?? null);
   if (!found || !passwordOk) {
     await recordFailure(ctx.db, ctx.config, keys);
-    if (found) await writeEvent(ctx.db, { type: EventType.User_FailedLogIn, userId: found.id, deviceType: device.type, ipAddress: request.ip });
+    if (found)
+      await writeEvent(ctx.db, {
+        type: EventType.User_FailedLogIn,
+        userId: found.id,
+        deviceType: device.type,
+        ipAddress: request.ip,
+      });
     await failureDelay(ctx);
     throw identityError('invalid_grant', BAD_CREDENTIALS);
   }
@@ -113,13 +148,19 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
     if (!passed && type === TwoFactorType.Remember) throw twoFactorChallenge(user, providers, policy);
     if (!passed) {
       await recordFailure(ctx.db, ctx.config, [accountKey(email)]);
-      await writeEvent(ctx.db, { type: EventType.User_FailedLogIn2fa, userId: user.id, deviceType: device.type, ipAddress: request.ip });
+      await writeEvent(ctx.db, {
+        type: EventType.User_FailedLogIn2fa,
+        userId: user.id,
+        deviceType: device.type,
+        ipAddress: request.ip,
+      });
       await sendQuietly(ctx.mailer, request.log, failedTwoFactorAttempt(user.email));
       await failureDelay(ctx);
       throw identityError('invalid_grant', 'Two-step token is invalid. Try again.', 'invalid_username_or_password');
     }
     user = (await findUserById(ctx.db, user.id)) ?? user; // a recovery code rotated the stamp
-    if (form.get('twoFactorRemember') === '1' && type !== TwoFactorType.Remember) rememberToken = await issueRememberToken(ctx.db, user);
+    if (form.get('twoFactorRemember') === '1' && type !== TwoFactorType.Remember)
+      rememberToken = await issueRememberToken(ctx.db, user);
   } else if (await needsDeviceVerification(ctx, user, device)) {
     await verifyNewDevice(ctx, request, form, user);
   }
@@ -129,9 +170,28 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
   const scopes = scope.split(/\s+/).filter(Boolean);
   const refreshToken = await ctx.db.transaction().execute(async (trx) => {
     const deviceId = await saveDevice(trx, user.id, device);
-    await writeEvent(trx, { type: EventType.User_LoggedIn, userId: user.id, actingUserId: user.id, deviceType: device.type, ipAddress: request.ip });
+    await writeEvent(trx, {
+      type: EventType.User_LoggedIn,
+      userId: user.id,
+      actingUserId: user.id,
+      deviceType: device.type,
+      ipAddress: request.ip,
+    });
     return scopes.includes('offline_access') ? issueRefreshToken(trx, user.id, clientId, deviceId) : null;
   });
-  const accessToken = await signAccessToken(ctx.db, ctx.keys.jwt, issuer(ctx), { user, clientId, scope: scopes.includes('api') ? scopes : ['api', ...scopes], deviceIdentifier: device.identifier, deviceType: device.type });
-  return loginBody({ user, accessToken, refreshToken, scope, masterPasswordPolicy: policy, twoFactorToken: rememberToken });
+  const accessToken = await signAccessToken(ctx.db, ctx.keys.jwt, issuer(ctx), {
+    user,
+    clientId,
+    scope: scopes.includes('api') ? scopes : ['api', ...scopes],
+    deviceIdentifier: device.identifier,
+    deviceType: device.type,
+  });
+  return loginBody({
+    user,
+    accessToken,
+    refreshToken,
+    scope,
+    masterPasswordPolicy: policy,
+    twoFactorToken: rememberToken,
+  });
 }

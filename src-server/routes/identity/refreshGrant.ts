@@ -15,7 +15,13 @@ export async function refreshGrant(ctx: ServerContext, form: TokenForm) {
   const rotated = await ctx.db.transaction().execute(async (trx) => {
     const row = await redeemRefreshToken(trx, presented, clientId);
     if (!row) return null;
-    const device = row.device_id ? await trx.selectFrom('devices').select(['identifier', 'type']).where('id', '=', row.device_id).executeTakeFirst() : undefined;
+    const device = row.device_id
+      ? await trx
+          .selectFrom('devices')
+          .select(['identifier', 'type'])
+          .where('id', '=', row.device_id)
+          .executeTakeFirst()
+      : undefined;
     return { row, device, token: await issueRefreshToken(trx, row.user_id, clientId, row.device_id) };
   });
   if (!rotated) throw invalidGrant();
@@ -29,5 +35,11 @@ export async function refreshGrant(ctx: ServerContext, form: TokenForm) {
     deviceIdentifier: rotated.device?.identifier,
     deviceType: rotated.device?.type,
   });
-  return { access_token: accessToken, expires_in: ACCESS_TOKEN_SECONDS, token_type: 'Bearer', refresh_token: rotated.token, scope: scope.join(' ') };
+  return {
+    access_token: accessToken,
+    expires_in: ACCESS_TOKEN_SECONDS,
+    token_type: 'Bearer',
+    refresh_token: rotated.token,
+    scope: scope.join(' '),
+  };
 }

@@ -9,7 +9,8 @@ export class TokenForm {
   private readonly fields = new Map<string, string>();
   constructor(body: unknown) {
     if (body && typeof body === 'object') {
-      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && v.length <= 10_000) this.fields.set(k.toLowerCase(), v);
+      for (const [k, v] of Object.entries(body))
+        if (typeof v === 'string' && v.length <= 10_000) this.fields.set(k.toLowerCase(), v);
     }
   }
   get(name: string): string | undefined {
@@ -40,7 +41,16 @@ export function requireDevice(form: TokenForm): DeviceFields {
   const typeText = form.get('deviceType');
   const name = form.get('deviceName');
   const type = Number(typeText);
-  if (!identifier || !name || !typeText || !Number.isInteger(type) || type < 0 || type > 26 || identifier.length > 300 || name.length > 100) {
+  if (
+    !identifier ||
+    !name ||
+    !typeText ||
+    !Number.isInteger(type) ||
+    type < 0 ||
+    type > 26 ||
+    identifier.length > 300 ||
+    name.length > 100
+  ) {
     throw identityError('device_error', 'no device information provided', 'No device information provided');
   }
   return { identifier, type, name, pushToken: form.get('devicePushToken') ?? null };
@@ -50,7 +60,14 @@ export function requireDevice(form: TokenForm): DeviceFields {
 export async function enforceBackoff(ctx: ServerContext, keys: string[]): Promise<void> {
   const wait = await lockedFor(ctx.db, keys);
   if (wait !== null) {
-    throw tooManyRequests(wait, identityErrorBody('invalid_grant', `Too many failed login attempts. Try again in ${wait} seconds.`, 'too_many_attempts'));
+    throw tooManyRequests(
+      wait,
+      identityErrorBody(
+        'invalid_grant',
+        `Too many failed login attempts. Try again in ${wait} seconds.`,
+        'too_many_attempts',
+      ),
+    );
   }
 }
 

@@ -7,7 +7,12 @@ import { isGuid } from '../../../domain/orgRoles';
 import { requireBillableProvider } from '../../../domain/providers/access';
 import { invoiceCsv, invoiceList, issueDueInvoices } from '../../../domain/providers/invoices';
 import { snapshotProviderSeats } from '../../../domain/providers/snapshots';
-import { describePaymentMethod, readBillingAddress, readPaymentMethod, subscriptionResponse } from '../../../domain/providers/subscription';
+import {
+  describePaymentMethod,
+  readBillingAddress,
+  readPaymentMethod,
+  subscriptionResponse,
+} from '../../../domain/providers/subscription';
 import { requireAuth } from '../../../http/auth';
 import { notFound } from '../../../http/errors';
 import { parseBody } from '../../../http/validate';
@@ -16,7 +21,8 @@ import { billingAddressBody, paymentMethodBody } from './schemas';
 type R = FastifyRequest<{ Params: { pid: string } }>;
 
 const billing: RouteModule = (app, ctx) => {
-  const billable = (request: R, admin: boolean) => requireBillableProvider(ctx.db, request.params.pid, requireAuth(request).userId, admin);
+  const billable = (request: R, admin: boolean) =>
+    requireBillableProvider(ctx.db, request.params.pid, requireAuth(request).userId, admin);
   const cfg = ctx.config.providerBilling;
 
   app.get<{ Params: { pid: string } }>('/providers/:pid/billing/subscription', async (request) => {
@@ -32,15 +38,20 @@ const billing: RouteModule = (app, ctx) => {
     return invoiceList(ctx.db, provider.id, ctx.baseUrl());
   });
 
-  app.get<{ Params: { pid: string; invoiceId: string } }>('/providers/:pid/billing/invoices/:invoiceId', async (request, reply) => {
-    const { provider } = await billable(request, true);
-    const report = isGuid(request.params.invoiceId) ? await invoiceCsv(ctx.db, provider.id, request.params.invoiceId.toLowerCase(), cfg.currency) : null;
-    if (!report) throw notFound();
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="provider-invoice-${report.number}.csv"`)
-      .send(report.csv);
-  });
+  app.get<{ Params: { pid: string; invoiceId: string } }>(
+    '/providers/:pid/billing/invoices/:invoiceId',
+    async (request, reply) => {
+      const { provider } = await billable(request, true);
+      const report = isGuid(request.params.invoiceId)
+        ? await invoiceCsv(ctx.db, provider.id, request.params.invoiceId.toLowerCase(), cfg.currency)
+        : null;
+      if (!report) throw notFound();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="provider-invoice-${report.number}.csv"`)
+        .send(report.csv);
+    },
+  );
 
   const vnext = '/providers/:pid/billing/vnext';
 
@@ -55,7 +66,12 @@ const billing: RouteModule = (app, ctx) => {
     await ctx.db.transaction().execute((trx) =>
       trx
         .updateTable('providers')
-        .set({ billing_address: JSON.stringify(b), business_country: b.country.toUpperCase(), business_tax_number: b.taxId?.value ?? null, revision_date: nowIso() })
+        .set({
+          billing_address: JSON.stringify(b),
+          business_country: b.country.toUpperCase(),
+          business_tax_number: b.taxId?.value ?? null,
+          revision_date: nowIso(),
+        })
         .where('id', '=', provider.id)
         .execute(),
     );
@@ -65,7 +81,9 @@ const billing: RouteModule = (app, ctx) => {
   app.get<{ Params: { pid: string } }>(`${vnext}/payment-method`, async (request, reply) => {
     const { provider } = await billable(request, true);
     const method = readPaymentMethod(provider);
-    return reply.type('application/json').send(JSON.stringify(method ? { type: method.type, description: method.description } : null));
+    return reply
+      .type('application/json')
+      .send(JSON.stringify(method ? { type: method.type, description: method.description } : null));
   });
 
   // Re-enables a disabled provider (a payment method fixes a suspension).
@@ -74,7 +92,11 @@ const billing: RouteModule = (app, ctx) => {
     const b = parseBody(paymentMethodBody, request.body);
     const method = describePaymentMethod(b.type);
     await ctx.db.transaction().execute((trx) =>
-      trx.updateTable('providers').set({ payment_method: JSON.stringify(method), enabled: 1, revision_date: nowIso() }).where('id', '=', provider.id).execute(),
+      trx
+        .updateTable('providers')
+        .set({ payment_method: JSON.stringify(method), enabled: 1, revision_date: nowIso() })
+        .where('id', '=', provider.id)
+        .execute(),
     );
     return { type: method.type, description: method.description };
   });

@@ -9,7 +9,11 @@ import { htmlEncode, htmlDecode } from '../../../domain/htmlNames';
 import { OrgUserStatus, OrgUserType, isGuid } from '../../../domain/orgRoles';
 import { planFor } from '../../../domain/plans';
 import { assertProviderEnabled, requireBillableProvider } from '../../../domain/providers/access';
-import { bumpProviderUsers, createClientOrganization, linkExistingOrganization } from '../../../domain/providers/clients';
+import {
+  bumpProviderUsers,
+  createClientOrganization,
+  linkExistingOrganization,
+} from '../../../domain/providers/clients';
 import { OrgStatus, planAllowedFor, ProviderType } from '../../../domain/providers/enums';
 import { rescaleProviderPlans, wouldPurchaseSeats } from '../../../domain/providers/seats';
 import { snapshotProviderSeats } from '../../../domain/providers/snapshots';
@@ -25,21 +29,34 @@ type R = FastifyRequest<{ Params: { pid: string } }>;
 const SERVICE_USER_PURCHASE = 'Service users cannot purchase additional seats.';
 
 const clients: RouteModule = (app, ctx) => {
-  const billable = (request: R, admin: boolean) => requireBillableProvider(ctx.db, request.params.pid, requireAuth(request).userId, admin);
+  const billable = (request: R, admin: boolean) =>
+    requireBillableProvider(ctx.db, request.params.pid, requireAuth(request).userId, admin);
 
   app.post<{ Params: { pid: string } }>('/providers/:pid/clients', async (request, reply) => {
     const { provider } = await billable(request, true);
     assertProviderEnabled(provider);
     const b = parseBody(createClientBody, request.body);
     const origin = eventOrigin(request);
-    const created = await ctx.db.transaction().execute((trx) =>
-      createClientOrganization(
-        trx,
-        provider,
-        { name: b.name, ownerEmail: b.ownerEmail, planType: b.planType, seats: b.seats, key: b.key, publicKey: b.keyPair.publicKey, encryptedPrivateKey: b.keyPair.encryptedPrivateKey, collectionName: b.collectionName, managed: true },
-        origin,
-      ),
-    );
+    const created = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        createClientOrganization(
+          trx,
+          provider,
+          {
+            name: b.name,
+            ownerEmail: b.ownerEmail,
+            planType: b.planType,
+            seats: b.seats,
+            key: b.key,
+            publicKey: b.keyPair.publicKey,
+            encryptedPrivateKey: b.keyPair.encryptedPrivateKey,
+            collectionName: b.collectionName,
+            managed: true,
+          },
+          origin,
+        ),
+      );
     await sendOwnerInvite(ctx, request.log, created);
     return reply.status(200).send();
   });
@@ -49,18 +66,42 @@ const clients: RouteModule = (app, ctx) => {
     const { provider } = access;
     assertProviderEnabled(provider);
     if (!isGuid(request.params.id)) throw notFound();
-    const link = await ctx.db.selectFrom('provider_organizations').selectAll().where('id', '=', request.params.id.toLowerCase()).where('provider_id', '=', provider.id).executeTakeFirst();
+    const link = await ctx.db
+      .selectFrom('provider_organizations')
+      .selectAll()
+      .where('id', '=', request.params.id.toLowerCase())
+      .where('provider_id', '=', provider.id)
+      .executeTakeFirst();
     if (!link) throw notFound();
     const b = parseBody(updateClientBody, request.body);
     const origin = eventOrigin(request);
     await ctx.db.transaction().execute(async (trx) => {
-      const org = await trx.selectFrom('organizations').selectAll().where('id', '=', link.organization_id).executeTakeFirstOrThrow();
-      if (org.status !== OrgStatus.Managed) throw badRequest('The organization is not managed with consolidated billing.');
+      const org = await trx
+        .selectFrom('organizations')
+        .selectAll()
+        .where('id', '=', link.organization_id)
+        .executeTakeFirstOrThrow();
+      if (org.status !== OrgStatus.Managed)
+        throw badRequest('The organization is not managed with consolidated billing.');
       const delta = b.assignedSeats - (org.seats ?? 0);
-      if (!access.isAdmin && (await wouldPurchaseSeats(trx, provider.id, org.plan_type, delta))) throw new ApiError(401, errorBody(SERVICE_USER_PURCHASE));
-      await trx.updateTable('organizations').set({ seats: b.assignedSeats, name: htmlEncode(b.name), revision_date: nowIso() }).where('id', '=', org.id).execute();
-      await trx.updateTable('provider_organizations').set({ revision_date: nowIso() }).where('id', '=', link.id).execute();
-      await writeEvent(trx, { ...origin, type: EventType.Organization_Updated, organizationId: org.id, providerId: provider.id });
+      if (!access.isAdmin && (await wouldPurchaseSeats(trx, provider.id, org.plan_type, delta)))
+        throw new ApiError(401, errorBody(SERVICE_USER_PURCHASE));
+      await trx
+        .updateTable('organizations')
+        .set({ seats: b.assignedSeats, name: htmlEncode(b.name), revision_date: nowIso() })
+        .where('id', '=', org.id)
+        .execute();
+      await trx
+        .updateTable('provider_organizations')
+        .set({ revision_date: nowIso() })
+        .where('id', '=', link.id)
+        .execute();
+      await writeEvent(trx, {
+        ...origin,
+        type: EventType.Organization_Updated,
+        organizationId: org.id,
+        providerId: provider.id,
+      });
       await rescaleProviderPlans(trx, provider);
       await snapshotProviderSeats(trx, provider.id, [org.id]);
       await bumpOrgRevision(trx, org.id);
@@ -88,9 +129,15 @@ const clients: RouteModule = (app, ctx) => {
       .execute();
     const result = [];
     for (const o of owned) {
-      if (!planAllowedFor(provider.type, o.plan_type) || o.sm_seats || JSON.parse(o.features).useSecretsManager === true) continue;
+      if (
+        !planAllowedFor(provider.type, o.plan_type) ||
+        o.sm_seats ||
+        JSON.parse(o.features).useSecretsManager === true
+      )
+        continue;
       const plan = planFor(o.plan_type);
-      const planName = provider.type === ProviderType.Msp ? (plan?.productTier === 2 ? 'Teams' : 'Enterprise') : (plan?.name ?? '');
+      const planName =
+        provider.type === ProviderType.Msp ? (plan?.productTier === 2 ? 'Teams' : 'Enterprise') : (plan?.name ?? '');
       const disabled = !access.isAdmin && (await wouldPurchaseSeats(ctx.db, provider.id, o.plan_type, o.seats ?? 0));
       result.push({ id: o.id, name: htmlDecode(o.name), plan: planName, seats: o.seats ?? 0, disabled });
     }
@@ -113,7 +160,13 @@ const clients: RouteModule = (app, ctx) => {
     if (!owner) throw unauthorized();
     const org = await ctx.db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
     const origin = eventOrigin(request);
-    await ctx.db.transaction().execute((trx) => linkExistingOrganization(trx, provider, org, b.key, true, origin, () => conflict('Organization already belongs to a provider.')));
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        linkExistingOrganization(trx, provider, org, b.key, true, origin, () =>
+          conflict('Organization already belongs to a provider.'),
+        ),
+      );
     return reply.status(200).send();
   });
 };

@@ -27,7 +27,10 @@ export async function billingSweep(ctx: Pick<ServerContext, 'db' | 'config'>, no
 const providerModules: RouteModule = async (app, ctx) => {
   setProviderProfileLoader(providerProfileParts);
   let timer: NodeJS.Timeout | undefined;
-  const sweep = () => billingSweep(ctx).catch((err: unknown) => app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'provider billing sweep failed'));
+  const sweep = () =>
+    billingSweep(ctx).catch((err: unknown) =>
+      app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'provider billing sweep failed'),
+    );
   app.addHook('onReady', async () => {
     void sweep();
     timer = setInterval(() => void sweep(), SWEEP_MS);
@@ -36,7 +39,16 @@ const providerModules: RouteModule = async (app, ctx) => {
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
   });
-  for (const register of [providers, providerUsers, providerUserChanges, providerOrganizations, clients, billing, events]) await register(app, ctx);
+  for (const register of [
+    providers,
+    providerUsers,
+    providerUserChanges,
+    providerOrganizations,
+    clients,
+    billing,
+    events,
+  ])
+    await register(app, ctx);
 };
 
 export default providerModules;

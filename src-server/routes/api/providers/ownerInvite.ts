@@ -6,5 +6,7 @@ import { sendInvites } from '../../../domain/invites';
 import type { CreatedClient } from '../../../domain/providers/clients';
 
 export async function sendOwnerInvite(ctx: ServerContext, log: FastifyBaseLogger, c: CreatedClient): Promise<void> {
-  await sendInvites(ctx, log, c.org, [{ orgUserId: c.ownerOrgUserId, email: c.ownerEmail, hasAccount: c.ownerHasAccount }]);
+  await sendInvites(ctx, log, c.org, [
+    { orgUserId: c.ownerOrgUserId, email: c.ownerEmail, hasAccount: c.ownerHasAccount },
+  ]);
 }

@@ -6,7 +6,11 @@ import { eventOrigin } from '../../../domain/events';
 import { OrgUserStatus, OrgUserType, isGuid } from '../../../domain/orgRoles';
 import { planFor } from '../../../domain/plans';
 import { assertProviderEnabled, requireProvider } from '../../../domain/providers/access';
-import { createClientOrganization, linkExistingOrganization, unlinkOrganization } from '../../../domain/providers/clients';
+import {
+  createClientOrganization,
+  linkExistingOrganization,
+  unlinkOrganization,
+} from '../../../domain/providers/clients';
 import { providerOrganizationDetails } from '../../../domain/providers/responses';
 import { requireAuth } from '../../../http/auth';
 import { badRequest, notFound } from '../../../http/errors';
@@ -17,11 +21,16 @@ import { existingOrgBody, legacyCreateBody } from './schemas';
 type R = FastifyRequest<{ Params: { pid: string } }>;
 
 const providerOrganizations: RouteModule = (app, ctx) => {
-  const admin = (request: R) => requireProvider(ctx.db, request.params.pid, requireAuth(request).userId, { admin: true });
+  const admin = (request: R) =>
+    requireProvider(ctx.db, request.params.pid, requireAuth(request).userId, { admin: true });
 
   app.get<{ Params: { pid: string } }>('/providers/:pid/organizations', async (request) => {
     const { provider } = await requireProvider(ctx.db, request.params.pid, requireAuth(request).userId);
-    const links = await ctx.db.selectFrom('provider_organizations').selectAll().where('provider_id', '=', provider.id).execute();
+    const links = await ctx.db
+      .selectFrom('provider_organizations')
+      .selectAll()
+      .where('provider_id', '=', provider.id)
+      .execute();
     const data = await providerOrganizationDetails(ctx.db, links);
     data.sort((a, b) => (a.organizationName ?? '').localeCompare(b.organizationName ?? ''));
     return { object: 'list', data, continuationToken: null };
@@ -41,9 +50,19 @@ const providerOrganizations: RouteModule = (app, ctx) => {
       .where('status', '=', OrgUserStatus.Confirmed)
       .executeTakeFirst();
     if (!owner) throw notFound();
-    const org = await ctx.db.selectFrom('organizations').selectAll().where('id', '=', b.organizationId.toLowerCase()).executeTakeFirstOrThrow();
+    const org = await ctx.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('id', '=', b.organizationId.toLowerCase())
+      .executeTakeFirstOrThrow();
     const origin = eventOrigin(request);
-    await ctx.db.transaction().execute((trx) => linkExistingOrganization(trx, provider, org, b.key, false, origin, () => badRequest('Organization already belongs to a provider.')));
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        linkExistingOrganization(trx, provider, org, b.key, false, origin, () =>
+          badRequest('Organization already belongs to a provider.'),
+        ),
+      );
     return reply.status(200).send();
   });
 
@@ -57,16 +76,32 @@ const providerOrganizations: RouteModule = (app, ctx) => {
     const seats = (plan?.baseSeats ?? 0) + o.additionalSeats;
     if (plan && seats < 1) throw badRequest('You do not have any seats!');
     const origin = eventOrigin(request);
-    const created = await ctx.db.transaction().execute((trx) =>
-      createClientOrganization(
-        trx,
-        provider,
-        { name: o.name, ownerEmail: b.clientOwnerEmail, planType: o.planType, seats, key: o.key, publicKey: o.keys.publicKey, encryptedPrivateKey: o.keys.encryptedPrivateKey, collectionName: o.collectionName ?? null, managed: false },
-        origin,
-      ),
-    );
+    const created = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        createClientOrganization(
+          trx,
+          provider,
+          {
+            name: o.name,
+            ownerEmail: b.clientOwnerEmail,
+            planType: o.planType,
+            seats,
+            key: o.key,
+            publicKey: o.keys.publicKey,
+            encryptedPrivateKey: o.keys.encryptedPrivateKey,
+            collectionName: o.collectionName ?? null,
+            managed: false,
+          },
+          origin,
+        ),
+      );
     await sendOwnerInvite(ctx, request.log, created);
-    const link = await ctx.db.selectFrom('provider_organizations').selectAll().where('id', '=', created.providerOrganizationId).executeTakeFirstOrThrow();
+    const link = await ctx.db
+      .selectFrom('provider_organizations')
+      .selectAll()
+      .where('id', '=', created.providerOrganizationId)
+      .executeTakeFirstOrThrow();
     const [detail] = await providerOrganizationDetails(ctx.db, [link], 'providerOrganization');
     const { organizationName: _name, ...response } = detail!;
     return response;
@@ -77,7 +112,9 @@ const providerOrganizations: RouteModule = (app, ctx) => {
     assertProviderEnabled(provider);
     if (!isGuid(request.params.id)) throw notFound();
     const origin = eventOrigin(request);
-    await ctx.db.transaction().execute((trx) => unlinkOrganization(trx, provider, request.params.id.toLowerCase(), origin));
+    await ctx.db
+      .transaction()
+      .execute((trx) => unlinkOrganization(trx, provider, request.params.id.toLowerCase(), origin));
     return reply.status(200).send();
   };
   app.delete<{ Params: { pid: string; id: string } }>('/providers/:pid/organizations/:id', unlink);

@@ -28,15 +28,26 @@ type Results = { id: string; error: string }[];
 
 async function emailsOf(db: Db, rows: ProviderUser[]): Promise<Map<string, string>> {
   const userIds = rows.map((r) => r.user_id).filter((id): id is string => !!id);
-  const users = userIds.length ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute() : [];
+  const users = userIds.length
+    ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute()
+    : [];
   const byId = new Map(users.map((u) => [u.id, u.email]));
   return new Map(rows.map((r) => [r.id, (r.user_id ? byId.get(r.user_id) : null) ?? r.email ?? '']));
 }
 
-async function confirmMany(ctx: ServerContext, request: FastifyRequest, provider: Provider, keys: { id: string; key: string }[]): Promise<Results> {
+async function confirmMany(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  provider: Provider,
+  keys: { id: string; key: string }[],
+): Promise<Results> {
   const origin = eventOrigin(request);
   const { results, confirmed } = await ctx.db.transaction().execute(async (trx) => {
-    const found = await providerUsersByIds(trx, provider.id, keys.map((k) => k.id));
+    const found = await providerUsersByIds(
+      trx,
+      provider.id,
+      keys.map((k) => k.id),
+    );
     const results: Results = [];
     const confirmed: ProviderUser[] = [];
     const now = nowIso();
@@ -46,26 +57,56 @@ async function confirmMany(ctx: ServerContext, request: FastifyRequest, provider
         results.push({ id, error: 'Invalid user.' });
         continue;
       }
-      await trx.updateTable('provider_users').set({ status: ProviderUserStatus.Confirmed, key, revision_date: now }).where('id', '=', target.id).execute();
+      await trx
+        .updateTable('provider_users')
+        .set({ status: ProviderUserStatus.Confirmed, key, revision_date: now })
+        .where('id', '=', target.id)
+        .execute();
       target.status = ProviderUserStatus.Confirmed;
       confirmed.push(target);
       results.push({ id, error: '' });
     }
-    const events: EventInput[] = confirmed.map((t) => ({ ...origin, type: EventType.ProviderUser_Confirmed, providerId: provider.id, providerUserId: t.id, userId: t.user_id }));
+    const events: EventInput[] = confirmed.map((t) => ({
+      ...origin,
+      type: EventType.ProviderUser_Confirmed,
+      providerId: provider.id,
+      providerUserId: t.id,
+      userId: t.user_id,
+    }));
     await writeProviderEvents(trx, provider, events);
-    await bumpUserRevision(trx, confirmed.map((t) => t.user_id!));
+    await bumpUserRevision(
+      trx,
+      confirmed.map((t) => t.user_id!),
+    );
     return { results, confirmed };
   });
   const emails = await emailsOf(ctx.db, confirmed);
-  for (const t of confirmed) await sendQuietly(ctx.mailer, request.log, providerConfirmedEmail(emails.get(t.id)!, htmlDecode(provider.name) ?? 'your provider'));
+  for (const t of confirmed)
+    await sendQuietly(
+      ctx.mailer,
+      request.log,
+      providerConfirmedEmail(emails.get(t.id)!, htmlDecode(provider.name) ?? 'your provider'),
+    );
   return results;
 }
 
-async function removeMany(ctx: ServerContext, request: FastifyRequest, access: ProviderAccess, ids: string[]): Promise<Results> {
+async function removeMany(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  access: ProviderAccess,
+  ids: string[],
+): Promise<Results> {
   const { provider, providerUser: caller } = access;
   const origin = eventOrigin(request);
   const { results, removed, emails } = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await hasConfirmedAdminExcept(trx, provider.id, ids.map((id) => id.toLowerCase())))) throw badRequest(LAST_ADMIN);
+    if (
+      !(await hasConfirmedAdminExcept(
+        trx,
+        provider.id,
+        ids.map((id) => id.toLowerCase()),
+      ))
+    )
+      throw badRequest(LAST_ADMIN);
     const found = await providerUsersByIds(trx, provider.id, ids);
     const results: Results = [];
     const removed: ProviderUser[] = [];
@@ -79,26 +120,57 @@ async function removeMany(ctx: ServerContext, request: FastifyRequest, access: P
       }
     }
     const emails = await emailsOf(trx, removed);
-    if (removed.length) await trx.deleteFrom('provider_users').where('id', 'in', removed.map((r) => r.id)).execute();
-    await writeProviderEvents(trx, provider, removed.map((t) => ({ ...origin, type: EventType.ProviderUser_Removed, providerId: provider.id, providerUserId: t.id, userId: t.user_id })));
-    await bumpUserRevision(trx, removed.map((r) => r.user_id).filter((id): id is string => !!id));
+    if (removed.length)
+      await trx
+        .deleteFrom('provider_users')
+        .where(
+          'id',
+          'in',
+          removed.map((r) => r.id),
+        )
+        .execute();
+    await writeProviderEvents(
+      trx,
+      provider,
+      removed.map((t) => ({
+        ...origin,
+        type: EventType.ProviderUser_Removed,
+        providerId: provider.id,
+        providerUserId: t.id,
+        userId: t.user_id,
+      })),
+    );
+    await bumpUserRevision(
+      trx,
+      removed.map((r) => r.user_id).filter((id): id is string => !!id),
+    );
     return { results, removed, emails };
   });
   for (const t of removed) {
     const to = emails.get(t.id);
-    if (to) await sendQuietly(ctx.mailer, request.log, providerRemovedEmail(to, htmlDecode(provider.name) ?? 'your provider'));
+    if (to)
+      await sendQuietly(
+        ctx.mailer,
+        request.log,
+        providerRemovedEmail(to, htmlDecode(provider.name) ?? 'your provider'),
+      );
   }
   return results;
 }
 
 const providerUserChanges: RouteModule = (app, ctx) => {
-  const admin = (request: FastifyRequest<{ Params: { pid: string } }>) => requireProvider(ctx.db, request.params.pid, requireAuth(request).userId, { admin: true });
+  const admin = (request: FastifyRequest<{ Params: { pid: string } }>) =>
+    requireProvider(ctx.db, request.params.pid, requireAuth(request).userId, { admin: true });
   const inProvider = async (providerId: string, id: string) => {
     const found = isGuid(id) ? (await providerUsersByIds(ctx.db, providerId, [id])).get(id.toLowerCase()) : undefined;
     if (!found) throw notFound();
     return found;
   };
-  const list = (data: Results) => ({ object: 'list', data: data.map((r) => bulkResult(r.id, r.error)), continuationToken: null });
+  const list = (data: Results) => ({
+    object: 'list',
+    data: data.map((r) => bulkResult(r.id, r.error)),
+    continuationToken: null,
+  });
 
   app.post<{ Params: { pid: string } }>('/providers/:pid/users/public-keys', async (request) => {
     const { provider } = await admin(request);
@@ -112,7 +184,12 @@ const providerUserChanges: RouteModule = (app, ctx) => {
       .where('pu.id', 'in', ids)
       .where('pu.status', '=', ProviderUserStatus.Accepted)
       .execute();
-    const data = rows.map((r) => ({ object: 'providerUserPublicKeyResponseModel', id: r.id, userId: r.user_id, key: r.public_key }));
+    const data = rows.map((r) => ({
+      object: 'providerUserPublicKeyResponseModel',
+      id: r.id,
+      userId: r.user_id,
+      key: r.public_key,
+    }));
     return { object: 'list', data, continuationToken: null };
   });
 
@@ -138,9 +215,25 @@ const providerUserChanges: RouteModule = (app, ctx) => {
       const b = parseBody(userTypeBody, request.body);
       const origin = eventOrigin(request);
       await ctx.db.transaction().execute(async (trx) => {
-        if (b.type !== ProviderUserType.ProviderAdmin && !(await hasConfirmedAdminExcept(trx, provider.id, [target.id]))) throw badRequest(LAST_ADMIN);
-        await trx.updateTable('provider_users').set({ type: b.type, revision_date: nowIso() }).where('id', '=', target.id).execute();
-        await writeProviderEvents(trx, provider, [{ ...origin, type: EventType.ProviderUser_Updated, providerId: provider.id, providerUserId: target.id, userId: target.user_id }]);
+        if (
+          b.type !== ProviderUserType.ProviderAdmin &&
+          !(await hasConfirmedAdminExcept(trx, provider.id, [target.id]))
+        )
+          throw badRequest(LAST_ADMIN);
+        await trx
+          .updateTable('provider_users')
+          .set({ type: b.type, revision_date: nowIso() })
+          .where('id', '=', target.id)
+          .execute();
+        await writeProviderEvents(trx, provider, [
+          {
+            ...origin,
+            type: EventType.ProviderUser_Updated,
+            providerId: provider.id,
+            providerUserId: target.id,
+            userId: target.user_id,
+          },
+        ]);
         if (target.user_id) await bumpUserRevision(trx, target.user_id);
       });
       return reply.status(200).send();

@@ -40,7 +40,9 @@ const providerUsers: RouteModule = (app, ctx) => {
       .where('pu.provider_id', '=', provider.id)
       .orderBy('pu.creation_date')
       .execute();
-    const data = rows.map(({ userName, userEmail, ...pu }) => providerUserDetails(pu, userEmail ? { name: userName, email: userEmail } : undefined));
+    const data = rows.map(({ userName, userEmail, ...pu }) =>
+      providerUserDetails(pu, userEmail ? { name: userName, email: userEmail } : undefined),
+    );
     return { object: 'list', data, continuationToken: null };
   });
 
@@ -55,7 +57,12 @@ const providerUsers: RouteModule = (app, ctx) => {
     const emails = [...new Set(b.emails.map(normalizeEmail))];
     const origin = eventOrigin(request);
     const created = await ctx.db.transaction().execute(async (trx) => {
-      const invited = await trx.selectFrom('provider_users').select('email').where('provider_id', '=', provider.id).where('email', 'in', emails).execute();
+      const invited = await trx
+        .selectFrom('provider_users')
+        .select('email')
+        .where('provider_id', '=', provider.id)
+        .where('email', 'in', emails)
+        .execute();
       const members = await trx
         .selectFrom('provider_users as pu')
         .innerJoin('users as u', 'u.id', 'pu.user_id')
@@ -67,10 +74,30 @@ const providerUsers: RouteModule = (app, ctx) => {
       const now = nowIso();
       const rows: ProviderUser[] = emails
         .filter((e) => !skip.has(e))
-        .map((email) => ({ id: newId(), provider_id: provider.id, user_id: null, email, key: null, type: b.type, status: ProviderUserStatus.Invited, permissions: null, creation_date: now, revision_date: now }));
+        .map((email) => ({
+          id: newId(),
+          provider_id: provider.id,
+          user_id: null,
+          email,
+          key: null,
+          type: b.type,
+          status: ProviderUserStatus.Invited,
+          permissions: null,
+          creation_date: now,
+          revision_date: now,
+        }));
       if (rows.length === 0) return rows;
       await trx.insertInto('provider_users').values(rows).execute();
-      await writeProviderEvents(trx, provider, rows.map((r) => ({ ...origin, type: EventType.ProviderUser_Invited, providerId: provider.id, providerUserId: r.id })));
+      await writeProviderEvents(
+        trx,
+        provider,
+        rows.map((r) => ({
+          ...origin,
+          type: EventType.ProviderUser_Invited,
+          providerId: provider.id,
+          providerUserId: r.id,
+        })),
+      );
       return rows;
     });
     await sendProviderInvites(ctx, request.log, provider, created);
@@ -101,15 +128,27 @@ const providerUsers: RouteModule = (app, ctx) => {
     if (!isGuid(request.params.pid) || !isGuid(request.params.id)) throw notFound();
     const b = parseBody(tokenBody, request.body);
     const provider = await findProvider(ctx.db, request.params.pid);
-    const target = provider ? (await providerUsersByIds(ctx.db, provider.id, [request.params.id])).get(request.params.id.toLowerCase()) : undefined;
+    const target = provider
+      ? (await providerUsersByIds(ctx.db, provider.id, [request.params.id])).get(request.params.id.toLowerCase())
+      : undefined;
     if (!provider || !target) throw badRequest('User invalid.');
     if (target.status !== ProviderUserStatus.Invited) throw badRequest('Already accepted.');
-    const user = await ctx.db.selectFrom('users').select(['id', 'email']).where('id', '=', auth.userId).executeTakeFirstOrThrow();
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('id', '=', auth.userId)
+      .executeTakeFirstOrThrow();
     const check = checkProviderInviteToken(ctx.keys.hmac, b.token, target.id, user.email);
     if (!check) throw badRequest('Invalid token.');
-    if (!target.email || normalizeEmail(target.email) !== user.email) throw badRequest('User email does not match invite.');
+    if (!target.email || normalizeEmail(target.email) !== user.email)
+      throw badRequest('User email does not match invite.');
     await ctx.db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('provider_users').select('id').where('provider_id', '=', provider.id).where('user_id', '=', user.id).executeTakeFirst();
+      const member = await trx
+        .selectFrom('provider_users')
+        .select('id')
+        .where('provider_id', '=', provider.id)
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
       if (member) throw badRequest('You are already a member of this provider.');
       if (!(await consumeToken(trx, b.token, check.expiresAt))) throw badRequest('Invalid token.');
       const updated = await trx

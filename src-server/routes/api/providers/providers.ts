@@ -28,7 +28,12 @@ async function updateProvider(ctx: ServerContext, request: Req) {
   const updated = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('providers')
-      .set({ name: htmlEncode(b.name), business_name: b.businessName ? htmlEncode(b.businessName) : null, billing_email: b.billingEmail.toLowerCase(), revision_date: nowIso() })
+      .set({
+        name: htmlEncode(b.name),
+        business_name: b.businessName ? htmlEncode(b.businessName) : null,
+        billing_email: b.billingEmail.toLowerCase(),
+        revision_date: nowIso(),
+      })
       .where('id', '=', provider.id)
       .execute();
     await bumpProviderUsers(trx, provider.id);
@@ -45,7 +50,11 @@ async function setupProvider(ctx: ServerContext, request: Req) {
   if (!provider || !row) throw forbidden();
   const b = parseBody(setupBody, request.body);
   if (provider.status !== ProviderStatus.Pending) throw badRequest('Provider is already setup.');
-  const user = await ctx.db.selectFrom('users').select(['id', 'email']).where('id', '=', auth.userId).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', '=', auth.userId)
+    .executeTakeFirstOrThrow();
   const check = checkSetupToken(ctx.keys.hmac, b.token, provider.id, user.email);
   if (!check) throw badRequest('Invalid token.');
   const address = b.billingAddress ?? null;
@@ -56,7 +65,9 @@ async function setupProvider(ctx: ServerContext, request: Req) {
     billing_email: b.billingEmail.toLowerCase(),
     business_address1: address?.line1 ?? null,
     business_address2: address?.line2 ?? null,
-    business_address3: address ? [address.postalCode, address.city, address.state].filter(Boolean).join(' ') || null : null,
+    business_address3: address
+      ? [address.postalCode, address.city, address.state].filter(Boolean).join(' ') || null
+      : null,
     business_country: address?.country.toUpperCase() ?? null,
     business_tax_number: address?.taxId?.value ?? null,
     billing_address: address ? JSON.stringify(address) : null,
@@ -65,7 +76,11 @@ async function setupProvider(ctx: ServerContext, request: Req) {
     revision_date: now,
   };
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('providers').select('status').where('id', '=', provider.id).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('providers')
+      .select('status')
+      .where('id', '=', provider.id)
+      .executeTakeFirstOrThrow();
     if (current.status !== ProviderStatus.Pending) throw badRequest('Provider is already setup.');
     if (!(await consumeToken(trx, b.token, check.expiresAt))) throw badRequest('Invalid token.');
     await trx.updateTable('providers').set(changes).where('id', '=', provider.id).execute();
@@ -86,7 +101,8 @@ const providers: RouteModule = (app, ctx) => {
     const { provider } = await requireProvider(ctx.db, request.params.pid, auth.userId, { allowPending: true });
     return providerResponse(provider);
   });
-  for (const method of ['put', 'post'] as const) app[method]<{ Params: { pid: string } }>('/providers/:pid', (request) => updateProvider(ctx, request));
+  for (const method of ['put', 'post'] as const)
+    app[method]<{ Params: { pid: string } }>('/providers/:pid', (request) => updateProvider(ctx, request));
   app.post<{ Params: { pid: string } }>('/providers/:pid/setup', (request) => setupProvider(ctx, request));
 };
 

@@ -9,17 +9,29 @@ export const encodedName = (max: number) =>
     .string({ message: 'The Name field is required.' })
     .trim()
     .min(1, { message: 'The Name field is required.' })
-    .refine((v) => htmlEncode(v).length <= max, { message: `The field must be a string with a maximum length of ${max}.` });
+    .refine((v) => htmlEncode(v).length <= max, {
+      message: `The field must be a string with a maximum length of ${max}.`,
+    });
 
 /** A key RSA-wrapped to a user (EncString types 3–6; clients send 4). */
-export const rsaWrappedKey = () => encString(2000).refine((v) => /^[3-6]\./.test(v), { message: 'Not an RSA-encrypted key.' });
+export const rsaWrappedKey = () =>
+  encString(2000).refine((v) => /^[3-6]\./.test(v), { message: 'Not an RSA-encrypted key.' });
 /** A key wrapped by a symmetric key (type 2). */
-export const symWrappedKey = () => encString(2000).refine((v) => v.startsWith('2.'), { message: 'Not a symmetrically encrypted key.' });
+export const symWrappedKey = () =>
+  encString(2000).refine((v) => v.startsWith('2.'), { message: 'Not a symmetrically encrypted key.' });
 
 const providerUserType = z.union([z.literal(0), z.literal(1)], { message: 'The field Type is invalid.' });
-const ids = (max: number) => z.array(guid()).min(1, { message: 'The Ids field is required.' }).max(max, { message: `You can only submit up to ${max} ids at a time.` });
+const ids = (max: number) =>
+  z
+    .array(guid())
+    .min(1, { message: 'The Ids field is required.' })
+    .max(max, { message: `You can only submit up to ${max} ids at a time.` });
 
-export const updateProviderBody = z.object({ name: encodedName(50), businessName: encodedName(50).nullish(), billingEmail: email() });
+export const updateProviderBody = z.object({
+  name: encodedName(50),
+  businessName: encodedName(50).nullish(),
+  billingEmail: email(),
+});
 
 export const billingAddressBody = z.object({
   country: z.string().length(2, { message: 'Country must be a 2-letter code.' }),
@@ -48,14 +60,20 @@ export const setupBody = z.object({
 });
 
 export const inviteBody = z.object({
-  emails: z.array(email()).min(1, { message: 'The Emails field is required.' }).max(20, { message: 'You can only submit up to 20 emails at a time.' }),
+  emails: z
+    .array(email())
+    .min(1, { message: 'The Emails field is required.' })
+    .max(20, { message: 'You can only submit up to 20 emails at a time.' }),
   type: providerUserType,
 });
 export const idsBody = (max: number) => z.object({ ids: ids(max) });
 export const tokenBody = z.object({ token: z.string().min(1).max(4096) });
 export const keyBody = z.object({ key: rsaWrappedKey() });
 export const bulkConfirmBody = z.object({
-  keys: z.array(z.object({ id: guid(), key: rsaWrappedKey() })).min(1, { message: 'The Keys field is required.' }).max(500, { message: 'You can only submit up to 500 keys at a time.' }),
+  keys: z
+    .array(z.object({ id: guid(), key: rsaWrappedKey() }))
+    .min(1, { message: 'The Keys field is required.' })
+    .max(500, { message: 'You can only submit up to 500 keys at a time.' }),
 });
 export const userTypeBody = z.object({ type: providerUserType });
 
@@ -71,7 +89,10 @@ export const createClientBody = z.object({
   collectionName: encString(1000),
 });
 
-export const updateClientBody = z.object({ assignedSeats: z.number().int().min(0, { message: 'Assigned seats cannot be negative.' }).max(1_000_000), name: encodedName(50) });
+export const updateClientBody = z.object({
+  assignedSeats: z.number().int().min(0, { message: 'Assigned seats cannot be negative.' }).max(1_000_000),
+  name: encodedName(50),
+});
 export const existingOrgBody = z.object({ key: symWrappedKey(), organizationId: guid() });
 
 export const legacyCreateBody = z.object({
