@@ -5,6 +5,7 @@ import type { Database, Organization, Provider } from '../../db/schema';
 import { newId, normalizeEmail, nowIso } from '../../db/values';
 import { badRequest } from '../../http/errors';
 import { EventType } from '../eventTypes';
+import { insertManagedCollection } from '../defaultCollection';
 import { writeEvents, type EventInput, type EventOrigin } from '../events';
 import { htmlEncode } from '../htmlNames';
 import { OrgUserStatus, OrgUserType } from '../orgRoles';
@@ -147,30 +148,12 @@ export async function createClientOrganization(
     },
   ];
   if (c.collectionName) {
-    const collectionId = newId();
-    await trx
-      .insertInto('collections')
-      .values({
-        id: collectionId,
-        organization_id: org.id,
-        name: c.collectionName,
-        external_id: null,
-        type: 0,
-        default_user_collection_email: null,
-        creation_date: now,
-        revision_date: now,
-      })
-      .execute();
-    await trx
-      .insertInto('collection_users')
-      .values({
-        collection_id: collectionId,
-        organization_user_id: ownerOrgUserId,
-        read_only: 0,
-        hide_passwords: 0,
-        manage: 1,
-      })
-      .execute();
+    const collectionId = await insertManagedCollection(trx, {
+      organizationId: org.id,
+      name: c.collectionName,
+      managerOrgUserId: ownerOrgUserId,
+      now,
+    });
     orgEvents.push({
       ...origin,
       type: EventType.Collection_Created,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RouteModule, ServerContext } from '../../context';
 import type { Organization } from '../../db/schema';
 import { flag, newId, nowIso } from '../../db/values';
+import { insertManagedCollection } from '../../domain/defaultCollection';
 import { EventType } from '../../domain/eventTypes';
 import { eventOrigin, writeEvent, writeEvents, type EventInput } from '../../domain/events';
 import { htmlEncode } from '../../domain/htmlNames';
@@ -165,30 +166,12 @@ async function createOrganization(ctx: ServerContext, request: FastifyRequest) {
       },
     ];
     if (b.collectionName) {
-      const collectionId = newId();
-      await trx
-        .insertInto('collections')
-        .values({
-          id: collectionId,
-          organization_id: org.id,
-          name: b.collectionName,
-          external_id: null,
-          type: 0,
-          default_user_collection_email: null,
-          creation_date: now,
-          revision_date: now,
-        })
-        .execute();
-      await trx
-        .insertInto('collection_users')
-        .values({
-          collection_id: collectionId,
-          organization_user_id: orgUserId,
-          read_only: 0,
-          hide_passwords: 0,
-          manage: 1,
-        })
-        .execute();
+      const collectionId = await insertManagedCollection(trx, {
+        organizationId: org.id,
+        name: b.collectionName,
+        managerOrgUserId: orgUserId,
+        now,
+      });
       events.push({ ...origin, type: EventType.Collection_Created, organizationId: org.id, collectionId });
     }
     await writeEvents(trx, events);
