@@ -1,0 +1,75 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  EventScopeState,
+  ProfileData,
+  ProviderClient,
+  ProviderEvent,
+  ProviderMember,
+} from '$shared/contract/sync';
+
+/**
+ * The renderer's offline cache, one IndexedDB database per signed-in account (so logging out deletes exactly that
+ * account's data). It holds display data only: main never hands the renderer keys, tokens or EncStrings.
+ */
+export interface CachedProfile {
+  id: 'profile';
+  data: ProfileData;
+}
+export type CachedClient = ProviderClient & { providerId: string };
+export type CachedMember = ProviderMember & { providerId: string };
+export type CachedEvent = ProviderEvent & { scope: string };
+export interface CachedDataset {
+  dataset: string;
+  lastSyncedAt: string;
+}
+export interface CachedEventScope {
+  scope: string;
+  state: EventScopeState;
+}
+
+export class AccountCache extends Dexie {
+  profile!: EntityTable<CachedProfile, 'id'>;
+  clients!: Table<CachedClient, [string, string]>;
+  members!: Table<CachedMember, [string, string]>;
+  events!: EntityTable<CachedEvent, 'key'>;
+  datasets!: EntityTable<CachedDataset, 'dataset'>;
+  eventScopes!: EntityTable<CachedEventScope, 'scope'>;
+
+  constructor(readonly accountId: string) {
+    super(cacheName(accountId));
+    this.version(1).stores({
+      profile: 'id',
+      clients: '[providerId+id], providerId, organizationId, name',
+      members: '[providerId+id], providerId, email, status',
+      // Event log queries: newest first within a scope, optionally narrowed by actor, type or client.
+      events:
+        'key, [scope+date], [scope+actingUserId+date], [scope+type+date], [scope+providerOrganizationId+date], [scope+organizationId+date]',
+      datasets: 'dataset',
+      eventScopes: 'scope',
+    });
+  }
+}
+
+export function cacheName(accountId: string): string {
+  return `provider-desk:${accountId}`;
+}
+
+const open = new Map<string, AccountCache>();
+
+/** The cache of one account, opened once and shared. */
+export function accountCache(accountId: string): AccountCache {
+  let cache = open.get(accountId);
+  if (!cache) {
+    cache = new AccountCache(accountId);
+    open.set(accountId, cache);
+  }
+  return cache;
+}
+
+/** Deletes everything cached for an account (on `session.loggedOut`). */
+export async function dropAccountCache(accountId: string): Promise<void> {
+  const cache = open.get(accountId);
+  open.delete(accountId);
+  cache?.close();
+  await Dexie.delete(cacheName(accountId));
+}

@@ -1,0 +1,93 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { SyncBatch } from '$shared/contract/sync';
+import { accountCache, cacheName, dropAccountCache } from '$lib/cache/accountCache';
+import { startSyncCoordinator } from '$lib/cache/syncCoordinator';
+import { installFakeDesk } from '../fakes/desk';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+function eventsBatch(accountId: string, runId: string, keys: string[], completeThrough: string): SyncBatch {
+  return {
+    accountId,
+    runId,
+    kind: 'events',
+    scope: 'provider:p1',
+    providerId: 'p1',
+    state: { completeThrough, boundaryKeys: [], run: null },
+    events: keys.map((key, i) => ({
+      key,
+      type: 1800,
+      date: `2026-11-2${i}T00:00:00Z`,
+      actingUserId: null,
+      userId: null,
+      organizationId: null,
+      organizationUserId: null,
+      providerId: 'p1',
+      providerUserId: null,
+      providerOrganizationId: null,
+      cipherId: null,
+      collectionId: null,
+      groupId: null,
+      policyId: null,
+      deviceType: null,
+      ipAddress: null,
+      systemUser: null,
+    })),
+  };
+}
+
+describe('sync coordinator', () => {
+  it('answers sync.requested with the stored state, then stores the batches in order', async () => {
+    const accountId = 'coord-1';
+    const fake = installFakeDesk({ 'sync.start': () => ({ runId: 'r1', alreadyRunning: false }) });
+    const stop = startSyncCoordinator();
+    fake.emit('sync.batch', eventsBatch(accountId, 'r0', ['a'], '2026-11-20T00:00:00Z'));
+    fake.emit('sync.requested', { accountId, reason: 'unlock' });
+    await settle();
+    const start = fake.calls.find((c) => c.channel === 'sync.start');
+    expect(start?.input).toEqual({
+      accountId,
+      state: {
+        datasets: {},
+        eventScopes: { 'provider:p1': { completeThrough: '2026-11-20T00:00:00Z', boundaryKeys: [], run: null } },
+      },
+    });
+    fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['b', 'c'], '2026-11-22T00:00:00Z'));
+    await settle();
+    expect((await accountCache(accountId).events.toArray()).map((e) => e.key).sort()).toEqual(['a', 'b', 'c']);
+    stop();
+    await dropAccountCache(accountId);
+  });
+
+  it('skips the rest of a run after a batch fails to store, so no gap is papered over', async () => {
+    const accountId = 'coord-2';
+    const fake = installFakeDesk({});
+    const reports: string[] = [];
+    const stop = startSyncCoordinator((m) => reports.push(m));
+    const broken = eventsBatch(accountId, 'r1', ['x'], '2026-11-21T00:00:00Z');
+    (broken as { events: unknown[] }).events[0] = { ...broken.events[0], key: undefined };
+    fake.emit('sync.batch', broken);
+    fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['y'], '2026-11-22T00:00:00Z'));
+    fake.emit('sync.batch', eventsBatch(accountId, 'r2', ['z'], '2026-11-23T00:00:00Z'));
+    await settle();
+    expect((await accountCache(accountId).events.toArray()).map((e) => e.key)).toEqual(['z']);
+    expect(reports).toHaveLength(1);
+    stop();
+    await dropAccountCache(accountId);
+  });
+
+  it('deletes the account cache when main says the account logged out', async () => {
+    const accountId = 'coord-3';
+    const fake = installFakeDesk({});
+    const stop = startSyncCoordinator();
+    fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['a'], '2026-11-20T00:00:00Z'));
+    await settle();
+    expect(await Dexie.exists(cacheName(accountId))).toBe(true);
+    fake.emit('session.loggedOut', { accountId });
+    await settle();
+    expect(await Dexie.exists(cacheName(accountId))).toBe(false);
+    stop();
+  });
+});
