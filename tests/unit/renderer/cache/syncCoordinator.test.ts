@@ -8,7 +8,12 @@ import { installFakeDesk } from '../fakes/desk';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-function eventsBatch(accountId: string, runId: string, keys: string[], completeThrough: string): SyncBatch {
+function eventsBatch(
+  accountId: string,
+  runId: string,
+  keys: string[],
+  completeThrough: string,
+): Extract<SyncBatch, { kind: 'events' }> {
   return {
     accountId,
     runId,
