@@ -5,6 +5,8 @@ import type { Transport } from './bitwarden/http';
 import type { SecretStore } from './platform/secretStore';
 import { createMemorySecretStore } from './platform/secretStoreMemory';
 import { describeApp, type AppIdentity } from './services/appInfoService';
+import { createClientOrg } from './services/clientOrg';
+import { createPortal } from './services/portal';
 import { createSettingsService } from './services/settingsService';
 import type { SettingsStore } from './services/settingsStore';
 import { startAutoLock } from './session/autoLock';
@@ -36,6 +38,8 @@ export type PushListener = <E extends PushEventName>(event: E, payload: PushEven
 
 export interface Desk {
   handlers: Handlers;
+  /** A link the OS handed to the app (`providerdesk://…`): pushed as `links.opened` if it is a provider link. */
+  openLink(url: string): boolean;
   /** Subscribe a shell to push events; returns the unsubscribe function. */
   subscribe(listener: PushListener): () => void;
   dispose(): void;
@@ -76,7 +80,14 @@ export function createDesk(platform: Platform): Desk {
     emit: push,
     syncIntervalMinutes: () => settings.get().syncIntervalMinutes,
   });
+  // Provider Portal actions (issue 7): they follow the renderer's sync state to refresh its cache after changes.
+  const portal = createPortal({ session, sync, emit: push });
+  listeners.add((event, payload) => {
+    if (event === 'sync.batch') portal.noteBatch(payload as PushEventPayload<'sync.batch'>);
+  });
+  const syncChannels = syncHandlers(sync);
   unsubscribers.push(
+    () => portal.dispose(),
     session.onAccountEvent((event) => {
       if (event.type === 'login' || event.type === 'unlocked') autoLock.activity();
     }),
@@ -90,11 +101,20 @@ export function createDesk(platform: Platform): Desk {
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     ...sessionHandlers(session, autoLock),
-    ...syncHandlers(sync),
+    ...syncChannels,
+    'sync.start': (input) => {
+      const state = { datasets: input.state.datasets ?? {}, eventScopes: input.state.eventScopes ?? {} };
+      portal.noteSyncStart(input.accountId ?? session.activeAccountId(), state);
+      return syncChannels['sync.start'](input);
+    },
+    ...portal.handlers,
+    // The per-client admin console (issue 8).
+    ...createClientOrg({ session, emit: push }).handlers,
   };
 
   return {
     handlers,
+    openLink: (url) => portal.openLink(url),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,7 +2,7 @@
 //   serve    start the backend (creates and migrates the database on first start)
 //   migrate  migrate the database and exit
 // Flags override the environment (PD_DATA_DIR, PD_HOST, PD_PORT, DATABASE_URL, PD_PUBLIC_URL, PD_TLS_CERT,
-// PD_TLS_KEY, PD_TLS_SELF_SIGNED, PD_INSECURE_HTTP, SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM).
+// PD_TLS_KEY, PD_TLS_SELF_SIGNED, PD_INSECURE_HTTP, PD_TRUST_PROXY, SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM).
 import { parseArgs } from 'node:util';
 import { createServer } from './app';
 import { configFromEnv, parseConfig, type ServerConfigInput } from './config';
@@ -21,6 +21,9 @@ const USAGE = `usage: npm run server -- <serve|migrate> [options]
   --insecure-http           plain http, loopback hosts only
   --smtp-host <h> --smtp-port <n> --smtp-secure --smtp-user <u> --smtp-pass <p> --mail-from <addr>
   --log-level <level>
+  --trust-proxy <true|addresses>
+                            behind a load balancer: believe X-Forwarded-For from these proxies (comma-separated
+                            addresses/CIDRs) or from any hop (true)
 commands added by issue 5 (same options):
 ${PROVIDER_USAGE}`;
 
@@ -41,6 +44,7 @@ const options = {
   'smtp-pass': { type: 'string' },
   'mail-from': { type: 'string' },
   'log-level': { type: 'string' },
+  'trust-proxy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -67,12 +71,18 @@ export function configFromFlags(flags: Flags, env: NodeJS.ProcessEnv = process.e
       insecureHttp: flags['insecure-http'],
       mailFrom: flags['mail-from'],
       logLevel: flags['log-level'] as ServerConfigInput['logLevel'],
+      trustProxy: flags['trust-proxy'],
     }),
     smtp: smtpHost
       ? {
           ...base.smtp,
           host: smtpHost,
-          ...defined({ port: flags['smtp-port'], secure: flags['smtp-secure'], user: flags['smtp-user'], pass: flags['smtp-pass'] }),
+          ...defined({
+            port: flags['smtp-port'],
+            secure: flags['smtp-secure'],
+            user: flags['smtp-user'],
+            pass: flags['smtp-pass'],
+          }),
         }
       : undefined,
   } as ServerConfigInput;
@@ -82,9 +92,13 @@ async function serve(input: ServerConfigInput): Promise<void> {
   const config = parseConfig(input);
   const server = await createServer(config);
   const url = await server.listen();
-  server.app.log.info(`Provider Desk backend listening on ${url} (data: ${config.dataDir}, database: ${server.ctx.dbKind})`);
+  server.app.log.info(
+    `Provider Desk backend listening on ${url} (data: ${config.dataDir}, database: ${server.ctx.dbKind})`,
+  );
   if (server.tls?.caPath) {
-    server.app.log.info(`local CA certificate: ${server.tls.caPath} (trust it, e.g. NODE_EXTRA_CA_CERTS=${server.tls.caPath})`);
+    server.app.log.info(
+      `local CA certificate: ${server.tls.caPath} (trust it, e.g. NODE_EXTRA_CA_CERTS=${server.tls.caPath})`,
+    );
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -107,7 +121,8 @@ async function migrate(input: ServerConfigInput): Promise<void> {
 
 export async function main(argv: string[]): Promise<void> {
   // Issue 5: provider-invite and seed-demo parse their own flags on top of these (src-server/seed/commands.ts).
-  if (PROVIDER_COMMANDS.includes(argv[0] ?? '')) return runProviderCommand(argv[0]!, argv.slice(1), options, (flags) => configFromFlags(flags));
+  if (PROVIDER_COMMANDS.includes(argv[0] ?? ''))
+    return runProviderCommand(argv[0]!, argv.slice(1), options, (flags) => configFromFlags(flags));
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
   const [command] = positionals;
   if (values.help || !command) {

@@ -49,7 +49,12 @@ export const configSchema = z
       })
       .default({ accountMaxFailures: 5, ipMaxFailures: 30, windowSeconds: 900, lockSeconds: 60, maxLockSeconds: 3600 }),
     bodyLimitBytes: int.min(1024).default(5 * 1024 * 1024),
-    trustProxy: bool.default(false),
+    /**
+     * Behind a load balancer or reverse proxy: which X-Forwarded-For hops to believe for the client address (IP
+     * backoff, event IPs). `true` trusts every hop (only when the proxy is the sole way in); otherwise a comma-separated
+     * list of proxy addresses or CIDRs, e.g. `10.0.0.0/8,127.0.0.1`. Default false: the socket address.
+     */
+    trustProxy: z.union([bool, z.string().regex(/^[0-9a-fA-F.:/, ]+$/)]).default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Issue 5: provider plan prices, seat minimums, invoice terms (`domain/providers/billingConfig.ts`). */
     providerBilling: providerBillingSchema.prefault({}),
@@ -118,6 +123,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     mailFrom: pick('SMTP_FROM'),
     disableUserRegistration: pick('PD_DISABLE_REGISTRATION') as unknown as boolean | undefined,
     logLevel: pick('PD_LOG_LEVEL') as ServerConfigInput['logLevel'],
+    trustProxy: pick('PD_TRUST_PROXY'), // issue 9 (load balancers)
     providerBilling: pick('PD_PROVIDER_BILLING')
       ? (JSON.parse(pick('PD_PROVIDER_BILLING')!) as ServerConfigInput['providerBilling'])
       : undefined, // issue 5

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session } from 'electron';
@@ -25,11 +25,18 @@ const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let desk: Desk | null = null;
+/** `providerdesk://` links that arrived before the services existed (macOS sends `open-url` before `ready`). */
+const earlyLinks: string[] = [];
+const APP_LINK = /^providerdesk:\/\//i;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  registerAppLinks();
+  app.on('second-instance', (_event, argv) => {
+    // Windows and Linux start a second instance with the link on its command line.
+    const link = appLinkIn(argv);
+    if (link) openLink(link);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -54,11 +61,43 @@ function start() {
     const checked = parsePushPayload(event, payload);
     if (checked !== undefined) mainWindow?.webContents.send(pushEventIpcChannel, event, checked);
   });
+  // A first launch by a link: macOS queued it in `open-url`, Windows and Linux put it on the command line. The
+  // renderer collects it with `links.takeOpened` once it listens.
+  const launchLink = appLinkIn(process.argv);
+  for (const link of [...earlyLinks.splice(0), ...(launchLink ? [launchLink] : [])]) desk.openLink(link);
   const showAbout = () => mainWindow?.webContents.send(pushEventIpcChannel, 'app.showAbout', {});
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', { showAbout }) as never));
   mainWindow = createWindow(windowState);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => desk?.dispose());
+}
+
+/**
+ * Registers the `providerdesk://` scheme with the OS (setup and invitation app links, links.ts in the contract). In
+ * development Electron runs as `electron <app path>`, so the OS must be told to pass the app path too.
+ */
+function registerAppLinks() {
+  const registered = process.defaultApp
+    ? app.setAsDefaultProtocolClient('providerdesk', process.execPath, [resolve(process.argv[1] ?? '.')])
+    : app.setAsDefaultProtocolClient('providerdesk');
+  if (!registered) console.warn('[desk] could not register providerdesk:// links with the system');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+}
+
+function appLinkIn(argv: readonly string[]): string | null {
+  return argv.find((arg) => APP_LINK.test(arg) && arg.length <= 8192) ?? null;
+}
+
+/** Hands a link to the services (validated there, then pushed as `links.opened`), or keeps it until they exist. */
+function openLink(url: string) {
+  if (!APP_LINK.test(url) || url.length > 8192) return;
+  if (desk) desk.openLink(url);
+  else if (earlyLinks.length < 5) earlyLinks.push(url);
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
 }
 
 /** Secrets at rest through safeStorage (the OS keychain), auto-lock on suspend and screen lock through powerMonitor. */

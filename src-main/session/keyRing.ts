@@ -2,7 +2,7 @@
  * An unlocked account's keys at runtime (crypto.md §7–8.2): user key → private key → provider keys → client org
  * keys. Held only in main-process memory; `wipe()` zeroes every buffer when the account locks or logs out.
  */
-import { decryptToString, unwrapOrgKey, unwrapProviderKey, wipe } from '../crypto';
+import { decryptToString, publicKeyFromPrivate, unwrapOrgKey, unwrapProviderKey, wipe } from '../crypto';
 
 export class KeyRing {
   private readonly providerKeys = new Map<string, Uint8Array>();
@@ -65,6 +65,31 @@ export class KeyRing {
   decryptUserText(encString: string): string {
     this.assertLive();
     return decryptToString(encString, this.userKey);
+  }
+
+  /**
+   * Lends a provider key to `use` (the portal wraps it to a new member, or wraps an org key under it). `use` must
+   * not keep the buffer: it is zeroed when the account locks.
+   */
+  withProviderKey<T>(providerId: string, use: (providerKey: Uint8Array) => T): T {
+    this.assertLive();
+    const key = this.providerKeys.get(providerId);
+    if (!key) throw new Error('no key for this provider');
+    return use(key);
+  }
+
+  /** Lends an org key to `use` (confirming a member wraps it to their public key); same rule as `withProviderKey`. */
+  withOrgKey<T>(organizationId: string, use: (orgKey: Uint8Array) => T): T {
+    this.assertLive();
+    const key = this.orgKeys.get(organizationId);
+    if (!key) throw new Error('no key for this organization');
+    return use(key);
+  }
+
+  /** The account's public key (SPKI DER base64), derived from its private key; null without one. */
+  publicKey(): string | null {
+    this.assertLive();
+    return this.privateKey ? publicKeyFromPrivate(this.privateKey) : null;
   }
 
   /** Every buffer held, for tests that check `wipe()` zeroed them. */

@@ -437,3 +437,17 @@ export type Provider = Selectable<ProvidersTable>;
 export type ProviderUser = Selectable<ProviderUsersTable>;
 export type ProviderOrganization = Selectable<ProviderOrganizationsTable>;
 export type ProviderPlan = Selectable<ProviderPlansTable>;
+
+// ---- Seat use per org (issue 9, migration 004_seat_counts): kept by triggers on organization_users. ----
+
+export interface OrganizationSeatCountsTable {
+  organization_id: string;
+  /** Invited, Accepted and Confirmed members. */
+  occupied: number;
+  /** Confirmed members. */
+  confirmed: number;
+}
+
+export interface Database {
+  organization_seat_counts: OrganizationSeatCountsTable;
+}

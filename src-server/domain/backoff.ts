@@ -3,7 +3,6 @@
 // with every further failure up to `maxLockSeconds`; a locked key answers 429 with Retry-After.
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/database';
-import { nowIso } from '../db/values';
 
 export const accountKey = (id: string) => `account:${id}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
@@ -28,24 +27,46 @@ export async function recordFailure(db: Db, config: ServerConfig, keys: string[]
   const { windowSeconds, lockSeconds, maxLockSeconds } = config.backoff;
   await db.transaction().execute(async (trx) => {
     for (const key of keys) {
-      const row = await trx.selectFrom('login_backoff').selectAll().where('scope_key', '=', key).executeTakeFirst();
+      // One atomic upsert per key: concurrent failures (at one instance or several sharing the database) each add
+      // one; a read-then-write would lose some under PostgreSQL's read committed (tests/server/scaleOut.test.ts).
       const now = Date.now();
-      const fresh = !row || now - Date.parse(row.first_failure_at) > windowSeconds * 1000;
-      const failures = fresh ? 1 : row.failures + 1;
+      const windowStart = new Date(now - windowSeconds * 1000).toISOString();
+      const { failures } = await trx
+        .insertInto('login_backoff')
+        .values({ scope_key: key, failures: 1, first_failure_at: new Date(now).toISOString(), locked_until: null })
+        .onConflict((oc) =>
+          oc.column('scope_key').doUpdateSet((eb) => {
+            const expired = eb('login_backoff.first_failure_at', '<', windowStart);
+            return {
+              failures: eb
+                .case()
+                .when(expired)
+                .then(1)
+                .else(eb('login_backoff.failures', '+', 1))
+                .end(),
+              first_failure_at: eb
+                .case()
+                .when(expired)
+                .then(eb.ref('excluded.first_failure_at'))
+                .else(eb.ref('login_backoff.first_failure_at'))
+                .end(),
+            };
+          }),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow();
       const over = failures - maxFor(config, key);
-      const lockMs = over >= 0 ? Math.min(lockSeconds * 2 ** Math.min(over, 20), maxLockSeconds) * 1000 : 0;
-      const values = {
-        failures,
-        first_failure_at: fresh ? nowIso() : row.first_failure_at,
-        locked_until: lockMs > 0 ? new Date(now + lockMs).toISOString() : null,
-      };
-      if (row) await trx.updateTable('login_backoff').set(values).where('scope_key', '=', key).execute();
-      else
-        await trx
-          .insertInto('login_backoff')
-          .values({ scope_key: key, ...values })
-          .onConflict((oc) => oc.column('scope_key').doUpdateSet(values))
-          .execute();
+      if (over < 0) continue;
+      const lockedUntil = new Date(
+        now + Math.min(lockSeconds * 2 ** Math.min(over, 20), maxLockSeconds) * 1000,
+      ).toISOString();
+      // Only ever lengthens a lock (a concurrent failure may have set a longer one).
+      await trx
+        .updateTable('login_backoff')
+        .set({ locked_until: lockedUntil })
+        .where('scope_key', '=', key)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', lockedUntil)]))
+        .execute();
     }
   });
 }

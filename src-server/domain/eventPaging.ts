@@ -51,9 +51,12 @@ type EventSelect = SelectQueryBuilder<Database, 'events', EventRow>;
 /** Runs `base` (already filtered to what the caller may see) over the range and page; returns the list envelope. */
 export async function eventPage(base: EventSelect, q: EventQuery) {
   const { start, end } = dateRange(q);
-  let query = base.where('date', '>=', start).where('date', '<=', end);
-  if (q.continuationToken) {
-    const after = decodeToken(q.continuationToken);
+  const after = q.continuationToken ? decodeToken(q.continuationToken) : null;
+  // One upper bound, the tighter of the range's end and the token's date, so the index range scan starts at the
+  // token (the token's OR is not sargable; deep pages would read every newer event first).
+  const upper = after && after.date < end ? after.date : end;
+  let query = base.where('date', '>=', start).where('date', '<=', upper);
+  if (after) {
     query = query.where((eb: ExpressionBuilder<Database, 'events'>) =>
       eb.or([eb('date', '<', after.date), eb.and([eb('date', '=', after.date), eb('id', '<', after.id)])]),
     );

@@ -43,15 +43,23 @@ export async function runProviderCommand<O extends Record<string, { type: 'strin
   }
   if (command === 'seed-demo') {
     const clients = own.clients === undefined ? undefined : Number(own.clients);
-    if (clients !== undefined && !(Number.isInteger(clients) && clients >= 1)) throw new Error('--clients must be a whole number ≥ 1');
+    if (clients !== undefined && !(Number.isInteger(clients) && clients >= 1))
+      throw new Error('--clients must be a whole number ≥ 1');
     const { runSeedDemo } = await import('./demo');
     return runSeedDemo(input, { clients });
   }
   const ctx = await openCommandContext(input);
   try {
     if (typeof own.email !== 'string') throw new Error('provider-invite needs --email');
-    const r = await inviteProvider(ctx, { email: own.email, type: own.type as string | undefined, teamsMinimum: own['teams-minimum'] as string | undefined, enterpriseMinimum: own['enterprise-minimum'] as string | undefined });
-    console.log(`provider ${r.providerId} created (pending); setup link ${r.mailMode === 'smtp' ? `mailed to ${r.email}` : `written to the outbox for ${r.email}`}`);
+    const r = await inviteProvider(ctx, {
+      email: own.email,
+      type: own.type as string | undefined,
+      teamsMinimum: own['teams-minimum'] as string | undefined,
+      enterpriseMinimum: own['enterprise-minimum'] as string | undefined,
+    });
+    console.log(
+      `provider ${r.providerId} created (pending); setup link ${r.mailMode === 'smtp' ? `mailed to ${r.email}` : `written to the outbox for ${r.email}`}`,
+    );
     if (r.mailMode === 'outbox') console.log(r.link);
   } finally {
     await ctx.close();

@@ -721,7 +721,7 @@ export async function runSeedScale(input: ServerConfigInput, o: { clients: numbe
         `\n${SCALE_PROVIDER.name} (provider ${s.providerId}): ${s.clients.toLocaleString('en-US')} clients, ${s.organizationUsers.toLocaleString('en-US')} memberships, ${s.users.toLocaleString('en-US')} accounts, ${s.events.toLocaleString('en-US')} events (${s.providerEvents.toLocaleString('en-US')} on the provider log)`,
       );
       console.log(
-        `${s.rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(s.rows / s.seconds).toLocaleString('en-US')} rows/s; seeding ${s.seconds.toFixed(1)} s)`,
+        `${s.rows.toLocaleString('en-US')} rows written in ${s.seconds.toFixed(1)} s (${Math.round(s.rows / s.seconds).toLocaleString('en-US')} rows/s); seed-scale took ${seconds.toFixed(1)} s in all`,
       );
     }
     console.log(`\nProvider admin (log in at ${baseUrl} with any client):\n  ${s.admin.email}  ${s.admin.password}`);

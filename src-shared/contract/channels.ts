@@ -14,6 +14,8 @@ import {
   submitTwoFactorInputSchema,
   unlockInputSchema,
 } from './session';
+import { clientOrgChannels } from './clientOrg/channels';
+import { portalChannels } from './portal/channels';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { syncStartInputSchema, syncStartOutputSchema, syncStatusInputSchema, syncStatusSchema } from './sync';
 
@@ -62,6 +64,10 @@ export const channels = {
   // Sync (sync.ts): data arrives as `sync.batch` push events.
   'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
   'sync.status': channel(syncStatusInputSchema, syncStatusSchema),
+  // Provider Portal actions and reads (portal/): clients, provider members, billing, settings, links, queue.
+  ...portalChannels,
+  // The per-client admin console (clientOrg/): members, groups, collections, policies, SSO, import, license.
+  ...clientOrgChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { accountLoggedOutSchema, connectionChangedSchema, sessionChangedSchema } from './session';
+import { clientOrgPushEvents } from './clientOrg/channels';
+import { portalPushEvents } from './portal/channels';
 import { settingsSchema } from './settings';
 import { syncBatchSchema, syncProgressSchema, syncRequestedSchema } from './sync';
 
@@ -20,6 +22,10 @@ export const pushEvents = {
   'sync.progress': syncProgressSchema,
   /** Data to write, each batch in one Dexie transaction. */
   'sync.batch': syncBatchSchema,
+  /** Provider Portal pushes (portal/channels.ts): `links.opened`. */
+  ...portalPushEvents,
+  /** Client admin console pushes (clientOrg/channels.ts): `org.import.progress`. */
+  ...clientOrgPushEvents,
 } as const;
 
 export type PushEvents = typeof pushEvents;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { registerUser, startBackend, type Backend, type RegisteredUser } from './backend';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -12,8 +13,11 @@ export interface DeskShell {
   dataDir: string;
 }
 
-/** Starts the built browser shell (`out/main/web.js`) on a fresh data folder for each test. */
-export const test = base.extend<{ desk: DeskShell }>({
+/**
+ * Starts the built browser shell (`out/main/web.js`) on a fresh data folder for each test. `backend` is a real
+ * provider backend (one per worker, plain http on 127.0.0.1) and `user` a fresh account registered on it.
+ */
+export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { backend: Backend }>({
   desk: async ({}, use) => {
     const entry = join(root, 'out/main/web.js');
     if (!existsSync(entry)) throw new Error('Build first: npm run build (npm test does it for you).');
@@ -24,6 +28,17 @@ export const test = base.extend<{ desk: DeskShell }>({
     const url = await firstLine(child);
     await use({ url, dataDir });
     child.kill('SIGTERM');
+  },
+  backend: [
+    async ({}, use) => {
+      const backend = await startBackend();
+      await use(backend);
+      await backend.close();
+    },
+    { scope: 'worker' },
+  ],
+  user: async ({ backend }, use) => {
+    await use(await registerUser(backend));
   },
 });
 

@@ -1,14 +1,21 @@
 import { expect, test } from './fixtures';
+import { signIn } from './signIn';
 
-test('opens the frame, navigates by keyboard, and keeps the theme across a reload', async ({ page, desk }) => {
+// The app frame shows once an account is signed in and unlocked (issue 6): each test signs in through the UI first.
+
+test('opens the frame, navigates by keyboard, and keeps the theme across a reload', async ({
+  page,
+  desk,
+  backend,
+  user,
+}) => {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
 
-  await page.goto(desk.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await signIn(page, desk.url, backend, user);
   // The launch token leaves the address bar as soon as the bridge has read it.
   expect(page.url()).not.toContain('launch=');
   const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -47,8 +54,8 @@ test('opens the frame, navigates by keyboard, and keeps the theme across a reloa
   expect(problems).toEqual([]);
 });
 
-test('shows the About dialog from app.info and closes it with Escape', async ({ page, desk }) => {
-  await page.goto(desk.url);
+test('shows the About dialog from app.info and closes it with Escape', async ({ page, desk, backend, user }) => {
+  await signIn(page, desk.url, backend, user);
   const about = page.getByRole('button', { name: 'About Provider Desk' });
   await about.click();
   const dialog = page.getByRole('dialog', { name: 'About Provider Desk' });
@@ -62,7 +69,8 @@ test('shows the About dialog from app.info and closes it with Escape', async ({ 
 
 test('a second tab with the already used link is told so, not shown a blank page', async ({ page, desk, context }) => {
   await page.goto(desk.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  // The first tab is connected: it shows the sign-in screen.
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
   const second = await context.newPage();
   await second.goto(desk.url);
   await expect(second.getByText(/already used/)).toBeVisible();

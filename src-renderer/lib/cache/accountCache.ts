@@ -51,7 +51,7 @@ export class AccountCache extends Dexie {
 }
 
 export function cacheName(accountId: string): string {
-  return `provider-desk:${accountId}`;
+  return `${PREFIX}${accountId}`;
 }
 
 const open = new Map<string, AccountCache>();
@@ -66,10 +66,25 @@ export function accountCache(accountId: string): AccountCache {
   return cache;
 }
 
+const PREFIX = 'provider-desk:';
+
 /** Deletes everything cached for an account (on `session.loggedOut`). */
 export async function dropAccountCache(accountId: string): Promise<void> {
   const cache = open.get(accountId);
   open.delete(accountId);
   cache?.close();
   await Dexie.delete(cacheName(accountId));
+}
+
+/**
+ * Deletes the caches of accounts that are no longer signed in: logged out while no window listened, or signed in
+ * to a browser shell that has since quit (it keeps sign-ins in memory only, while IndexedDB stays with the origin).
+ * Returns the account ids whose caches were deleted.
+ */
+export async function pruneAccountCaches(signedIn: readonly string[]): Promise<string[]> {
+  const keep = new Set(signedIn.map(cacheName));
+  const stale = (await Dexie.getDatabaseNames()).filter((name) => name.startsWith(PREFIX) && !keep.has(name));
+  const accountIds = stale.map((name) => name.slice(PREFIX.length));
+  await Promise.all(accountIds.map(dropAccountCache));
+  return accountIds;
 }

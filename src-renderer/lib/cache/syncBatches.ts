@@ -40,3 +40,13 @@ export async function readSyncState(cache: AccountCache): Promise<SyncState> {
     eventScopes: Object.fromEntries(scopes.map((s) => [s.scope, s.state])),
   };
 }
+
+/** When the cache last received a snapshot (any data set), for "last synced … ago"; null before the first sync. */
+export async function latestSyncedAt(cache: AccountCache): Promise<string | null> {
+  let latest: { at: number; iso: string } | null = null;
+  for (const { lastSyncedAt } of await cache.datasets.toArray()) {
+    const at = Date.parse(lastSyncedAt);
+    if (!Number.isNaN(at) && (!latest || at > latest.at)) latest = { at, iso: lastSyncedAt };
+  }
+  return latest?.iso ?? null;
+}

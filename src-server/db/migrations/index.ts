@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_core';
 import * as m002 from './002_org_admin';
 import * as m003 from './003_providers';
+import * as m004 from './004_seat_counts';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
   '002_org_admin': m002,
   '003_providers': m003,
+  '004_seat_counts': m004,
 };

@@ -108,8 +108,8 @@ export async function issueDueInvoices(
     const invoice = await computeInvoice(db, provider, cfg, start);
     const id = newId();
     const issuedAt = new Date(`${invoice.periodEnd}T00:00:00Z`);
-    await db.transaction().execute(async (trx) => {
-      await trx
+    const inserted = await db.transaction().execute(async (trx) => {
+      const row = await trx
         .insertInto('provider_invoices')
         .values({
           id,
@@ -124,7 +124,10 @@ export async function issueDueInvoices(
           creation_date: nowIso(),
         })
         .onConflict((oc) => oc.doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      // Another instance sharing the database issued this month's invoice a moment ago (scale-out): keep theirs.
+      if (!row) return false;
       const items = invoice.items.map((l) => ({
         invoice_id: id,
         organization_id: l.organizationId,
@@ -139,8 +142,9 @@ export async function issueDueInvoices(
           .insertInto('provider_invoice_items')
           .values(items.slice(i, i + 100))
           .execute();
+      return true;
     });
-    issued++;
+    if (inserted) issued++;
   }
   return issued;
 }

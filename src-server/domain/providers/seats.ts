@@ -16,19 +16,15 @@ export interface SeatUsage {
 
 export async function seatUsage(db: DbOrTrx, orgIds: readonly string[]): Promise<Map<string, SeatUsage>> {
   const usage = new Map<string, SeatUsage>(orgIds.map((id) => [id, { occupied: 0, confirmed: 0 }]));
+  // Kept by triggers on organization_users (migration 004_seat_counts): one row per org, no membership counting.
   for (let i = 0; i < orgIds.length; i += 500) {
     const rows = await db
-      .selectFrom('organization_users')
-      .select(['organization_id', 'status', (eb) => eb.fn.countAll().as('n')])
+      .selectFrom('organization_seat_counts')
+      .selectAll()
       .where('organization_id', 'in', orgIds.slice(i, i + 500))
-      .where('status', 'in', [0, 1, 2])
-      .groupBy(['organization_id', 'status'])
       .execute();
-    for (const r of rows) {
-      const u = usage.get(r.organization_id)!;
-      u.occupied += Number(r.n);
-      if (r.status === 2) u.confirmed += Number(r.n);
-    }
+    for (const r of rows)
+      usage.set(r.organization_id, { occupied: Number(r.occupied), confirmed: Number(r.confirmed) });
   }
   return usage;
 }

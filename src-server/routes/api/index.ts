@@ -2,6 +2,7 @@
 // add yours to this list. Every route here needs a bearer token unless declared `config: { anonymous: true }`.
 import type { RouteModule } from '../../context';
 import accounts from './accounts';
+import alive from './alive';
 import collections from './collections';
 import config from './config';
 import groups from './groups';
@@ -17,6 +18,7 @@ import sync from './sync';
 import twoFactor from './twoFactor';
 
 export const apiModules: RouteModule[] = [
+  alive,
   config,
   accounts,
   sync,

@@ -4,19 +4,28 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const report = { privilegedSchemes: [], ipcChannels: [], menu: null, windows: [], checks: {} };
+const report = { privilegedSchemes: [], ipcChannels: [], menu: null, windows: [], checks: {}, protocolClients: [] };
 const ipcHandlers = new Map();
+const appHandlers = new Map();
+const sentToRenderer = [];
 const protocolHandlers = new Map();
 let permissionRequest = null;
 let permissionCheck = null;
 
 export const app = {
   requestSingleInstanceLock: () => true,
-  on: () => app,
+  on: (event, handler) => {
+    appHandlers.set(event, handler);
+    return app;
+  },
   whenReady: () => Promise.resolve(),
   getVersion: () => '0.0.0-standin',
   getName: () => 'Provider Desk',
   getPath: () => process.env.STANDIN_USER_DATA,
+  setAsDefaultProtocolClient: (scheme) => {
+    report.protocolClients.push(scheme);
+    return true;
+  },
   quit: () => {},
   exit: (code) => process.exit(code),
 };
@@ -92,7 +101,7 @@ export class BrowserWindow {
       mainFrame,
       on: (event, handler) => this.listeners.set(event, handler),
       setWindowOpenHandler: (handler) => (this.windowOpenHandler = handler),
-      send: () => {},
+      send: (channel, ...args) => sentToRenderer.push([channel, ...args]),
     };
     report.windows.push({ options });
   }
@@ -105,6 +114,11 @@ export class BrowserWindow {
   isMaximized() {
     return false;
   }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
   getNormalBounds() {
     return { x: 0, y: 0, width: 1280, height: 800 };
   }
@@ -155,6 +169,26 @@ async function exercise(window) {
   checks.invokeInvalidInput = await ipcHandlers.get('settings.set')(trusted, { theme: 'purple' });
   checks.sessionAccounts = await ipcHandlers.get('session.accounts')(trusted, undefined);
   checks.powerEvents = [...powerMonitor.listeners.keys()].sort();
+
+  // App links: macOS `open-url`, and a second instance started with the link (Windows, Linux).
+  const providerId = '0e54a6b7-cca2-4acb-85be-e27f76716752';
+  let prevented = false;
+  appHandlers.get('open-url')?.(
+    { preventDefault: () => (prevented = true) },
+    `providerdesk://providers/setup-provider?providerId=${providerId}&email=owner%40example.com&token=t`,
+  );
+  appHandlers.get('second-instance')?.({}, [
+    'electron',
+    '.',
+    `providerdesk://accept-provider?providerId=${providerId}&providerUserId=${providerId}&token=t`,
+  ]);
+  appHandlers.get('second-instance')?.({}, ['electron', 'https://evil.example/']);
+  checks.appLinks = {
+    protocolClients: report.protocolClients,
+    openUrlPrevented: prevented,
+    pushed: sentToRenderer.filter(([, event]) => event === 'links.opened').map(([, , payload]) => payload.kind),
+    takeOpened: await ipcHandlers.get('links.takeOpened')?.(trusted, undefined),
+  };
 }
 
 export default { app, protocol, net, session, ipcMain, Menu, shell, BrowserWindow, safeStorage, powerMonitor };

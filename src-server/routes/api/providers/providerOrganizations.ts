@@ -11,7 +11,7 @@ import {
   linkExistingOrganization,
   unlinkOrganization,
 } from '../../../domain/providers/clients';
-import { providerOrganizationDetails } from '../../../domain/providers/responses';
+import { providerClientList, providerOrganizationDetails } from '../../../domain/providers/responses';
 import { requireAuth } from '../../../http/auth';
 import { badRequest, notFound } from '../../../http/errors';
 import { parseBody } from '../../../http/validate';
@@ -26,14 +26,7 @@ const providerOrganizations: RouteModule = (app, ctx) => {
 
   app.get<{ Params: { pid: string } }>('/providers/:pid/organizations', async (request) => {
     const { provider } = await requireProvider(ctx.db, request.params.pid, requireAuth(request).userId);
-    const links = await ctx.db
-      .selectFrom('provider_organizations')
-      .selectAll()
-      .where('provider_id', '=', provider.id)
-      .execute();
-    const data = await providerOrganizationDetails(ctx.db, links);
-    data.sort((a, b) => (a.organizationName ?? '').localeCompare(b.organizationName ?? ''));
-    return { object: 'list', data, continuationToken: null };
+    return { object: 'list', data: await providerClientList(ctx.db, provider.id), continuationToken: null };
   });
 
   // Legacy add-existing (no consolidated billing): ProviderAdmin and Owner of the org.
@@ -76,26 +69,24 @@ const providerOrganizations: RouteModule = (app, ctx) => {
     const seats = (plan?.baseSeats ?? 0) + o.additionalSeats;
     if (plan && seats < 1) throw badRequest('You do not have any seats!');
     const origin = eventOrigin(request);
-    const created = await ctx.db
-      .transaction()
-      .execute((trx) =>
-        createClientOrganization(
-          trx,
-          provider,
-          {
-            name: o.name,
-            ownerEmail: b.clientOwnerEmail,
-            planType: o.planType,
-            seats,
-            key: o.key,
-            publicKey: o.keys.publicKey,
-            encryptedPrivateKey: o.keys.encryptedPrivateKey,
-            collectionName: o.collectionName ?? null,
-            managed: false,
-          },
-          origin,
-        ),
-      );
+    const created = await ctx.db.transaction().execute((trx) =>
+      createClientOrganization(
+        trx,
+        provider,
+        {
+          name: o.name,
+          ownerEmail: b.clientOwnerEmail,
+          planType: o.planType,
+          seats,
+          key: o.key,
+          publicKey: o.keys.publicKey,
+          encryptedPrivateKey: o.keys.encryptedPrivateKey,
+          collectionName: o.collectionName ?? null,
+          managed: false,
+        },
+        origin,
+      ),
+    );
     await sendOwnerInvite(ctx, request.log, created);
     const link = await ctx.db
       .selectFrom('provider_organizations')

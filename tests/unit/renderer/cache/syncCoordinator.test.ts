@@ -47,7 +47,7 @@ describe('sync coordinator', () => {
   it('answers sync.requested with the stored state, then stores the batches in order', async () => {
     const accountId = 'coord-1';
     const fake = installFakeDesk({ 'sync.start': () => ({ runId: 'r1', alreadyRunning: false }) });
-    const stop = startSyncCoordinator();
+    const { stop } = startSyncCoordinator();
     fake.emit('sync.batch', eventsBatch(accountId, 'r0', ['a'], '2026-11-20T00:00:00Z'));
     fake.emit('sync.requested', { accountId, reason: 'unlock' });
     await settle();
@@ -58,6 +58,7 @@ describe('sync coordinator', () => {
         datasets: {},
         eventScopes: { 'provider:p1': { completeThrough: '2026-11-20T00:00:00Z', boundaryKeys: [], run: null } },
       },
+      force: false,
     });
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['b', 'c'], '2026-11-22T00:00:00Z'));
     await settle();
@@ -70,7 +71,7 @@ describe('sync coordinator', () => {
     const accountId = 'coord-2';
     const fake = installFakeDesk({});
     const reports: string[] = [];
-    const stop = startSyncCoordinator((m) => reports.push(m));
+    const { stop } = startSyncCoordinator({ report: (m) => reports.push(m) });
     const broken = eventsBatch(accountId, 'r1', ['x'], '2026-11-21T00:00:00Z');
     (broken as { events: unknown[] }).events[0] = { ...broken.events[0], key: undefined };
     fake.emit('sync.batch', broken);
@@ -86,7 +87,7 @@ describe('sync coordinator', () => {
   it('deletes the account cache when main says the account logged out', async () => {
     const accountId = 'coord-3';
     const fake = installFakeDesk({});
-    const stop = startSyncCoordinator();
+    const { stop } = startSyncCoordinator();
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['a'], '2026-11-20T00:00:00Z'));
     await settle();
     expect(await Dexie.exists(cacheName(accountId))).toBe(true);
@@ -94,5 +95,36 @@ describe('sync coordinator', () => {
     await settle();
     expect(await Dexie.exists(cacheName(accountId))).toBe(false);
     stop();
+  });
+
+  it('reports each stored batch, and syncs on demand once the pending batches are stored', async () => {
+    const accountId = 'coord-4';
+    const fake = installFakeDesk({ 'sync.start': () => ({ runId: 'r9', alreadyRunning: false }) });
+    const stored: string[] = [];
+    const coordinator = startSyncCoordinator({ onStored: (batch) => stored.push(batch.runId) });
+    fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['a'], '2026-11-20T00:00:00Z'));
+    expect(await coordinator.syncNow(accountId, { force: true })).toBe('r9');
+    expect(stored).toEqual(['r1']);
+    expect(fake.calls.at(-1)?.input).toMatchObject({
+      accountId,
+      force: true,
+      state: { eventScopes: { 'provider:p1': { completeThrough: '2026-11-20T00:00:00Z' } } },
+    });
+    coordinator.stop();
+    await dropAccountCache(accountId);
+  });
+
+  it('reports a refused sync instead of throwing', async () => {
+    installFakeDesk({
+      'sync.start': () => {
+        throw new Error('[unauthorized] This account is locked. Unlock it first.');
+      },
+    });
+    const reports: string[] = [];
+    const coordinator = startSyncCoordinator({ report: (m) => reports.push(m) });
+    expect(await coordinator.syncNow('coord-5')).toBeUndefined();
+    expect(reports).toEqual(['Could not start a sync: This account is locked. Unlock it first.']);
+    coordinator.stop();
+    await dropAccountCache('coord-5');
   });
 });

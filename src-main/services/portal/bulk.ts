@@ -1,0 +1,34 @@
+/** Bulk answers in the contract's shape: one row per id asked for, plus counts. */
+import type { PortalBulkItem, PortalBulkResult } from '../../../src-shared/contract';
+
+export function bulkResult(results: PortalBulkItem[]): PortalBulkResult {
+  const succeeded = results.filter((r) => r.ok).length;
+  return { results, succeeded, failed: results.length - succeeded };
+}
+
+export const ok = (id: string): PortalBulkItem => ({ id, ok: true, error: null });
+export const failed = (id: string, error: string): PortalBulkItem => ({ id, ok: false, error });
+
+/** Rows of a server bulk answer (`error` empty on success) for the ids asked for, in that order. */
+export function fromServer(ids: string[], answer: { id: string; error: string | null }[], missing: string) {
+  const byId = new Map(answer.map((row) => [row.id.toLowerCase(), row.error]));
+  return ids.map((id) => {
+    const error = byId.get(id);
+    if (error === undefined) return failed(id, missing);
+    return error ? failed(id, error) : ok(id);
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the order of results. */
+export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

@@ -1,0 +1,114 @@
+// Sign-in end to end: the built browser shell in Chromium against a real provider backend, a user registered
+// with real crypto (PBKDF2 600,000). Sign in, see the app, lock, unlock, log out; screenshots of the sign-in and
+// lock screens; the time from `Log in` to the first page painted is printed (measured, not asserted).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { registerUser } from './backend';
+import { fillSignIn } from './signIn';
+
+const SCREENSHOTS = 'test-results/screenshots';
+
+function cacheNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('provider-desk:')),
+  );
+}
+
+test('signs in, shows the app, locks, unlocks and logs out', async ({ page, desk, backend, user }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(desk.url);
+  const signInHeading = page.getByRole('heading', { level: 1, name: 'Log in' });
+  await expect(signInHeading).toBeVisible();
+  // Focus starts where typing starts: the server is preselected, the email address is not.
+  await expect(page.getByLabel('Email address')).toBeFocused();
+
+  // A wrong password: main's message, shown as given, and the password field emptied.
+  await fillSignIn(page, backend, user, 'not the password');
+  await page.screenshot({ path: `${SCREENSHOTS}/sign-in.png` });
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Username or password is incorrect');
+  await expect(page.getByLabel('Master password')).toHaveValue('');
+  await expect(page.getByLabel('Master password')).toBeFocused();
+
+  await page.screenshot({ path: `${SCREENSHOTS}/sign-in-error.png` });
+  await page.getByLabel('Master password').fill(user.password);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible({ timeout: 20_000 });
+  const elapsed = Date.now() - started;
+  console.log(`Log in → first page painted (Clients heading visible), PBKDF2 600,000: ${elapsed} ms`);
+  test.info().annotations.push({ type: 'login-to-first-paint-ms', description: String(elapsed) });
+
+  // The sidebar names the account, its server and the connection; the first sync fills this account's cache.
+  const account = page.getByRole('region', { name: 'Account' });
+  await expect(account).toContainText(user.email);
+  await expect(account).toContainText(new URL(backend.url).host);
+  await expect(account).toContainText('Online');
+  await expect.poll(() => cacheNames(page)).toHaveLength(1);
+  await expect(account).toContainText(/last synced (just now|\d+ minutes? ago)/);
+  await page.screenshot({ path: `${SCREENSHOTS}/signed-in.png` });
+
+  // Lock: the keys are gone; the lock screen asks for the master password.
+  await account.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
+  const password = page.getByLabel('Master password');
+  await expect(password).toBeFocused();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/lock.png` });
+
+  // Keyboard only: a wrong password is refused, the right one unlocks.
+  await page.keyboard.type('wrong password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Invalid master password');
+  await expect(password).toHaveValue('');
+  await expect(password).toBeFocused();
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible({ timeout: 20_000 });
+
+  // Log out, confirmed: back to sign-in, and the account's cache is deleted.
+  await account.getByRole('button', { name: 'Log out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log out?' });
+  await expect(dialog).toContainText(user.email);
+  await dialog.getByRole('button', { name: 'Log out' }).click();
+  await expect(signInHeading).toBeVisible();
+  await expect.poll(() => cacheNames(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('a second account: add, switch between the two, each keeps its own state', async ({
+  page,
+  desk,
+  backend,
+  user,
+}) => {
+  const second = await registerUser(backend, { name: 'Ben Engineer' });
+
+  await page.goto(desk.url);
+  await fillSignIn(page, backend, user);
+  await page.keyboard.press('Enter');
+  const account = page.getByRole('region', { name: 'Account' });
+  await expect(account).toContainText(user.email, { timeout: 20_000 });
+
+  await account.getByRole('button', { name: 'Switch account' }).click();
+  await account.getByRole('button', { name: 'Add account' }).click();
+  await fillSignIn(page, backend, second);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(account).toContainText(second.email, { timeout: 20_000 });
+
+  // Lock the second, switch to the first (still unlocked), then back to the second (locked).
+  await account.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
+  await page.getByRole('button', { name: `${user.email.toLowerCase()} on ${new URL(backend.url).host}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(account).toContainText(user.email);
+  await account.getByRole('button', { name: 'Switch account' }).click();
+  await account.getByRole('button', { name: new RegExp(second.email.replace(/[.+]/g, '\\$&'), 'i') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
+  await expect(page.getByText(second.email.toLowerCase())).toBeVisible();
+});
