@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Organization, OrganizationUser } from '../db/schema';
 import { parseJson } from '../db/values';
-import type { ApiError} from '../http/errors';
+import type { ApiError } from '../http/errors';
 import { notFound } from '../http/errors';
 import { providerMembershipForOrg } from './providers/access'; // issue 5
 

@@ -20,14 +20,31 @@ export interface CommandContext {
 export function consoleLogger(): FastifyBaseLogger {
   const print = (obj: unknown, msg?: string) => console.error(typeof obj === 'string' ? obj : (msg ?? ''));
   const quiet = () => {};
-  const logger = { info: quiet, warn: print, error: print, fatal: print, debug: quiet, trace: quiet, silent: quiet, level: 'warn', child: () => logger };
+  const logger = {
+    info: quiet,
+    warn: print,
+    error: print,
+    fatal: print,
+    debug: quiet,
+    trace: quiet,
+    silent: quiet,
+    level: 'warn',
+    child: () => logger,
+  };
   return logger as unknown as FastifyBaseLogger;
 }
 
 /** Parses the serve flags without needing a TLS choice (commands do not listen) and opens what commands use. */
 export async function openCommandContext(input: ServerConfigInput): Promise<CommandContext> {
   const https = !input.insecureHttp;
-  const config = parseConfig({ ...input, insecureHttp: true, host: input.host ?? '127.0.0.1', tlsCert: undefined, tlsKey: undefined, tlsSelfSigned: false });
+  const config = parseConfig({
+    ...input,
+    insecureHttp: true,
+    host: input.host ?? '127.0.0.1',
+    tlsCert: undefined,
+    tlsKey: undefined,
+    tlsSelfSigned: false,
+  });
   const base = publicBaseUrl(config, config.port);
   const baseUrl = config.publicUrl || !https ? base : base.replace(/^http:/, 'https:');
   const db = openDatabase(config);

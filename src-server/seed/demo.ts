@@ -21,7 +21,10 @@ export interface SeedSummary {
 }
 
 /** Seeds through a running (or injectable) server. Mail the routes send goes to the server's mailer. */
-export async function seedDemo(server: ProviderDeskServer, o: { clients?: number | undefined; log?: (line: string) => void } = {}): Promise<SeedSummary> {
+export async function seedDemo(
+  server: ProviderDeskServer,
+  o: { clients?: number | undefined; log?: (line: string) => void } = {},
+): Promise<SeedSummary> {
   const started = Date.now();
   const say = o.log ?? (() => {});
   const log = (line: string) => say(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -32,15 +35,28 @@ export async function seedDemo(server: ProviderDeskServer, o: { clients?: number
   for (const c of clients) if ((await getMarker(ctx, clientMarker(c))) === undefined) pending.push(c);
   const done = ['demo:provider', 'demo:provider-users', 'demo:history'];
   const existing = await getMarker(ctx, 'demo:provider');
-  if (existing && pending.length === 0 && (await Promise.all(done.map((m) => getMarker(ctx, m)))).every((v) => v !== undefined)) {
+  if (
+    existing &&
+    pending.length === 0 &&
+    (await Promise.all(done.map((m) => getMarker(ctx, m)))).every((v) => v !== undefined)
+  ) {
     log('everything is seeded already');
-    return { providerId: existing, createdClients: 0, events: 0, invoices: 0, accounts: accountList(ctx.keys.hmac, clients) };
+    return {
+      providerId: existing,
+      createdClients: 0,
+      events: 0,
+      invoices: 0,
+      accounts: accountList(ctx.keys.hmac, clients),
+    };
   }
   const provider = await ensureProvider(http, ctx);
   log(`provider ${provider.id} ready`);
 
   // Accounts of the clients still to create, registered in parallel (RSA and PBKDF2 on the thread pool).
-  const people = pending.flatMap((c) => [...(c.owner ? [c.owner] : []), ...c.members.filter((m) => m.status !== 'invited')]);
+  const people = pending.flatMap((c) => [
+    ...(c.owner ? [c.owner] : []),
+    ...c.members.filter((m) => m.status !== 'invited'),
+  ]);
   const accounts = new Map<string, Account>();
   const made = await mapLimit(people, 4, (p) => ensureAccount(http, ctx, p));
   for (const a of made) accounts.set(a.email, a);
@@ -66,10 +82,15 @@ function accountList(hmac: Buffer, clients: DemoClient[]): SeedSummary['accounts
     role: `${PROVIDER.name}: ${u.type === 0 ? 'provider admin' : 'service user'}${u.status === 'confirmed' ? '' : ` (${u.status})`}`,
   }));
   for (const c of clients) {
-    if (c.owner) out.push({ email: c.owner.email, password: demoPassword(hmac, c.owner.email), role: `${c.name}: owner` });
+    if (c.owner)
+      out.push({ email: c.owner.email, password: demoPassword(hmac, c.owner.email), role: `${c.name}: owner` });
     for (const m of c.members) {
       const role = { 1: 'admin', 2: 'user', 4: 'custom' }[m.type];
-      out.push({ email: m.email, password: m.status === 'invited' ? null : demoPassword(hmac, m.email), role: `${c.name}: ${role}${m.status === 'confirmed' ? '' : ` (${m.status})`}` });
+      out.push({
+        email: m.email,
+        password: m.status === 'invited' ? null : demoPassword(hmac, m.email),
+        role: `${c.name}: ${role}${m.status === 'confirmed' ? '' : ` (${m.status})`}`,
+      });
     }
   }
   return out;
@@ -86,10 +107,13 @@ export async function runSeedDemo(input: ServerConfigInput, o: { clients?: numbe
   const server = await createServer({ ...ctx.config, publicUrl: baseUrl, logLevel: 'warn' }, { mailer: quietMailer });
   try {
     const summary = await seedDemo(server, { clients: o.clients, log: (line) => console.log(`seed-demo: ${line}`) });
-    console.log(`\n${PROVIDER.name} (provider ${summary.providerId}), ${summary.createdClients} clients created now, ${summary.events} history events, ${summary.invoices} invoices`);
+    console.log(
+      `\n${PROVIDER.name} (provider ${summary.providerId}), ${summary.createdClients} clients created now, ${summary.events} history events, ${summary.invoices} invoices`,
+    );
     console.log('\nAccounts (email, password, role) — log in at the server URL with any client:');
     const width = Math.max(...summary.accounts.map((a) => a.email.length));
-    for (const a of summary.accounts) console.log(`  ${a.email.padEnd(width)}  ${(a.password ?? '(invited, no account)').padEnd(28)}  ${a.role}`);
+    for (const a of summary.accounts)
+      console.log(`  ${a.email.padEnd(width)}  ${(a.password ?? '(invited, no account)').padEnd(28)}  ${a.role}`);
     console.log(`\nseed-demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await server.close();

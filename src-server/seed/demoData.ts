@@ -22,20 +22,113 @@ export const PROVIDER_USERS = [
 ] as const;
 
 const COMPANIES = [
-  'Alder Dental Group', 'Bayside Logistics', 'Birchwood Veterinary', 'Blue Harbor Realty', 'Cedar Creek Law', 'Cobalt Architects',
-  'Crescent Bakery Co', 'Driftwood Marine Supply', 'Elmhurst Pediatrics', 'Evergreen Landscaping', 'Falcon Ridge Accounting',
-  'Foxglove Florists', 'Granite Peak Construction', 'Harborview Hotel', 'Hawthorne Insurance', 'Ironclad Security',
-  'Juniper Wellness', 'Keystone Engineering', 'Lakeside Community Bank', 'Larkspur Design Studio', 'Maple Street Pharmacy',
-  'Meridian Travel', 'Northgate Auto Repair', 'Oakridge Charter School', 'Orchid Spa & Salon', 'Pinecrest Property Mgmt',
-  'Quarry Lane Brewing', 'Redwood Family Clinic', 'Riverside Printing', 'Sagebrush Consulting', 'Silverline Couriers',
-  'Sparrow Nonprofit Alliance', 'Summit Physical Therapy', 'Tamarack Outfitters', 'Tidewater Fisheries', 'Union Square Dentistry',
-  'Valley Orchard Foods', 'Willow & Finch Legal', 'Windmill Energy Co-op', 'Yellowstone Tours',
+  'Alder Dental Group',
+  'Bayside Logistics',
+  'Birchwood Veterinary',
+  'Blue Harbor Realty',
+  'Cedar Creek Law',
+  'Cobalt Architects',
+  'Crescent Bakery Co',
+  'Driftwood Marine Supply',
+  'Elmhurst Pediatrics',
+  'Evergreen Landscaping',
+  'Falcon Ridge Accounting',
+  'Foxglove Florists',
+  'Granite Peak Construction',
+  'Harborview Hotel',
+  'Hawthorne Insurance',
+  'Ironclad Security',
+  'Juniper Wellness',
+  'Keystone Engineering',
+  'Lakeside Community Bank',
+  'Larkspur Design Studio',
+  'Maple Street Pharmacy',
+  'Meridian Travel',
+  'Northgate Auto Repair',
+  'Oakridge Charter School',
+  'Orchid Spa & Salon',
+  'Pinecrest Property Mgmt',
+  'Quarry Lane Brewing',
+  'Redwood Family Clinic',
+  'Riverside Printing',
+  'Sagebrush Consulting',
+  'Silverline Couriers',
+  'Sparrow Nonprofit Alliance',
+  'Summit Physical Therapy',
+  'Tamarack Outfitters',
+  'Tidewater Fisheries',
+  'Union Square Dentistry',
+  'Valley Orchard Foods',
+  'Willow & Finch Legal',
+  'Windmill Energy Co-op',
+  'Yellowstone Tours',
 ];
 
-const FIRST = ['Olivia', 'Liam', 'Noah', 'Emma', 'Sophia', 'Mateo', 'Isabella', 'Lucas', 'Mia', 'Ethan', 'Amara', 'Hiro', 'Priya', 'Jonas', 'Fatima', 'Diego', 'Chloe', 'Omar', 'Zoe', 'Ravi', 'Nora', 'Felix', 'Leila', 'Sam', 'Hana', 'Tomás', 'Grace', 'Kofi', 'Ingrid', 'Yusuf'];
-const LAST = ['Nguyen', 'Smith', 'Garcia', 'Kowalski', 'Haddad', 'Tanaka', 'Okonkwo', 'Larsen', 'Patel', 'Rossi', 'Murphy', 'Schmidt', 'Silva', 'Cohen', 'Dubois', 'Ivanova', 'Kim', 'Brown', 'Moreau', 'Fischer'];
+const FIRST = [
+  'Olivia',
+  'Liam',
+  'Noah',
+  'Emma',
+  'Sophia',
+  'Mateo',
+  'Isabella',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Amara',
+  'Hiro',
+  'Priya',
+  'Jonas',
+  'Fatima',
+  'Diego',
+  'Chloe',
+  'Omar',
+  'Zoe',
+  'Ravi',
+  'Nora',
+  'Felix',
+  'Leila',
+  'Sam',
+  'Hana',
+  'Tomás',
+  'Grace',
+  'Kofi',
+  'Ingrid',
+  'Yusuf',
+];
+const LAST = [
+  'Nguyen',
+  'Smith',
+  'Garcia',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Okonkwo',
+  'Larsen',
+  'Patel',
+  'Rossi',
+  'Murphy',
+  'Schmidt',
+  'Silva',
+  'Cohen',
+  'Dubois',
+  'Ivanova',
+  'Kim',
+  'Brown',
+  'Moreau',
+  'Fischer',
+];
 
-export const COLLECTIONS = ['Shared Logins', 'IT Infrastructure', 'Finance', 'Marketing', 'HR & Payroll', 'Vendors', 'Wi-Fi & Network', 'Social Media'];
+export const COLLECTIONS = [
+  'Shared Logins',
+  'IT Infrastructure',
+  'Finance',
+  'Marketing',
+  'HR & Payroll',
+  'Vendors',
+  'Wi-Fi & Network',
+  'Social Media',
+];
 export const GROUPS = ['IT', 'Finance', 'Leadership', 'Front Office', 'Operations'];
 
 export type MemberStatus = 'confirmed' | 'accepted' | 'invited' | 'revoked';
@@ -73,7 +166,12 @@ function prng(seed: number) {
   };
 }
 
-const slugOf = (name: string) => name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Fraction of seats in use, by client index: a spread from empty to full. */
 const USE = [0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 1, 1];
@@ -92,13 +190,28 @@ export function demoClients(count = COMPANIES.length): DemoClient[] {
     const person = (k: number): DemoPerson => {
       const first = FIRST[Math.floor(rand() * FIRST.length)]!;
       const last = LAST[Math.floor(rand() * LAST.length)]!;
-      return { name: `${first} ${last}`, email: `${first}.${last}${k}@${domain}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') };
+      return {
+        name: `${first} ${last}`,
+        email: `${first}.${last}${k}@${domain}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      };
     };
     const owner = empty ? null : person(0);
     const members: DemoMember[] = [];
     for (let k = 1; k < used; k++) {
       const r = rand();
-      const status: MemberStatus = k === 1 ? 'confirmed' : k === used - 1 && i % 4 === 2 ? 'invited' : r < 0.12 ? 'invited' : r < 0.22 ? 'accepted' : 'confirmed';
+      const status: MemberStatus =
+        k === 1
+          ? 'confirmed'
+          : k === used - 1 && i % 4 === 2
+            ? 'invited'
+            : r < 0.12
+              ? 'invited'
+              : r < 0.22
+                ? 'accepted'
+                : 'confirmed';
       const type = k === 1 && used > 3 ? 1 : k === 2 && planType === 19 ? 4 : 2;
       members.push({ ...person(k), status, type });
     }
@@ -108,8 +221,17 @@ export function demoClients(count = COMPANIES.length): DemoClient[] {
     if (collections.length === 0) collections.push(COLLECTIONS[0]!);
     const groups = GROUPS.filter(() => rand() < 0.35).slice(0, 3);
     return {
-      slug, name, planType, seats, finalSeats: overLimit ? Math.max(1, used - 2) : seats, owner, members, collections, groups,
-      policies: planType === 19, createdDaysAgo: 88 - Math.floor((i * 84) / COMPANIES.length),
+      slug,
+      name,
+      planType,
+      seats,
+      finalSeats: overLimit ? Math.max(1, used - 2) : seats,
+      owner,
+      members,
+      collections,
+      groups,
+      policies: planType === 19,
+      createdDaysAgo: 88 - Math.floor((i * 84) / COMPANIES.length),
     };
   });
 }

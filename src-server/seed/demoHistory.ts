@@ -45,28 +45,73 @@ async function loadClients(ctx: ServerContext, providerId: string, demo: DemoCli
     const link = links.find((l) => l.name === d.name.replace(/&/g, '&amp;'));
     if (!link) continue;
     const ids = async (table: 'organization_users' | 'collections' | 'groups' | 'policies') =>
-      (await ctx.db.selectFrom(table).select('id').where('organization_id', '=', link.orgId).execute()).map((r) => r.id);
-    const occupied = await ctx.db.selectFrom('organization_users').select((eb) => eb.fn.countAll().as('n')).where('organization_id', '=', link.orgId).where('status', 'in', [0, 1, 2]).executeTakeFirstOrThrow();
-    out.push({ demo: d, orgId: link.orgId, linkId: link.linkId, orgUserIds: await ids('organization_users'), collectionIds: await ids('collections'), groupIds: await ids('groups'), policyIds: await ids('policies'), occupied: Number(occupied.n) });
+      (await ctx.db.selectFrom(table).select('id').where('organization_id', '=', link.orgId).execute()).map(
+        (r) => r.id,
+      );
+    const occupied = await ctx.db
+      .selectFrom('organization_users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('organization_id', '=', link.orgId)
+      .where('status', 'in', [0, 1, 2])
+      .executeTakeFirstOrThrow();
+    out.push({
+      demo: d,
+      orgId: link.orgId,
+      linkId: link.linkId,
+      orgUserIds: await ids('organization_users'),
+      collectionIds: await ids('collections'),
+      groupIds: await ids('groups'),
+      policyIds: await ids('policies'),
+      occupied: Number(occupied.n),
+    });
   }
   return out;
 }
 
-const at = (now: number, daysAgo: number, minutes: number) => new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + minutes * 60_000).toISOString();
+const at = (now: number, daysAgo: number, minutes: number) =>
+  new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + minutes * 60_000).toISOString();
 
 /** Dates today's rows back: the provider 90 days ago, each client on its joining day. */
 async function backdate(ctx: ServerContext, provider: DemoProvider, clients: ClientRows[], now: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const start = at(now, 90, 8 * 60 + 30);
     await trx.updateTable('providers').set({ creation_date: start }).where('id', '=', provider.id).execute();
-    await trx.updateTable('provider_plans').set({ creation_date: start }).where('provider_id', '=', provider.id).execute();
-    await trx.updateTable('provider_users').set({ creation_date: at(now, 89, 9 * 60) }).where('provider_id', '=', provider.id).execute();
-    const own = await trx.selectFrom('events').select(['id']).where('provider_id', '=', provider.id).where('organization_id', 'is', null).where('provider_organization_id', 'is', null).orderBy('date').execute();
-    for (const [k, e] of own.entries()) await trx.updateTable('events').set({ date: at(now, 89, 9 * 60 + 5 + k * 11) }).where('id', '=', e.id).execute();
+    await trx
+      .updateTable('provider_plans')
+      .set({ creation_date: start })
+      .where('provider_id', '=', provider.id)
+      .execute();
+    await trx
+      .updateTable('provider_users')
+      .set({ creation_date: at(now, 89, 9 * 60) })
+      .where('provider_id', '=', provider.id)
+      .execute();
+    const own = await trx
+      .selectFrom('events')
+      .select(['id'])
+      .where('provider_id', '=', provider.id)
+      .where('organization_id', 'is', null)
+      .where('provider_organization_id', 'is', null)
+      .orderBy('date')
+      .execute();
+    for (const [k, e] of own.entries())
+      await trx
+        .updateTable('events')
+        .set({ date: at(now, 89, 9 * 60 + 5 + k * 11) })
+        .where('id', '=', e.id)
+        .execute();
     for (const c of clients) {
       const day = c.demo.createdDaysAgo;
-      await trx.updateTable('organizations').set({ creation_date: at(now, day, 10 * 60) }).where('id', '=', c.orgId).execute();
-      await trx.updateTable('provider_organizations').set({ creation_date: at(now, day, 10 * 60), revision_date: at(now, day, 10 * 60) }).where('id', '=', c.linkId).execute();
+      await trx
+        .updateTable('organizations')
+        .set({ creation_date: at(now, day, 10 * 60) })
+        .where('id', '=', c.orgId)
+        .execute();
+      await trx
+        .updateTable('provider_organizations')
+        .set({ creation_date: at(now, day, 10 * 60), revision_date: at(now, day, 10 * 60) })
+        .where('id', '=', c.linkId)
+        .execute();
       const rows = await trx
         .selectFrom('events')
         .select('id')
@@ -74,7 +119,12 @@ async function backdate(ctx: ServerContext, provider: DemoProvider, clients: Cli
         .orderBy('date')
         .orderBy('id')
         .execute();
-      for (const [k, e] of rows.entries()) await trx.updateTable('events').set({ date: at(now, day, 10 * 60 + k * 3) }).where('id', '=', e.id).execute();
+      for (const [k, e] of rows.entries())
+        await trx
+          .updateTable('events')
+          .set({ date: at(now, day, 10 * 60 + k * 3) })
+          .where('id', '=', e.id)
+          .execute();
     }
   });
 }
@@ -88,7 +138,16 @@ function activity(provider: DemoProvider, clients: ClientRows[], now: number): E
     const weekday = new Date(now - d * DAY).getUTCDay();
     if ((weekday === 0 || weekday === 6) && rand() < 0.8) continue;
     for (const actor of provider.actors) {
-      if (rand() < 0.85) events.push({ type: EventType.User_LoggedIn, userId: actor.id, actingUserId: actor.id, providerId: provider.id, deviceType: pick([9, 10, 25]), ipAddress: pick(IPS), date: at(now, d, 7 * 60 + Math.floor(rand() * 120)) });
+      if (rand() < 0.85)
+        events.push({
+          type: EventType.User_LoggedIn,
+          userId: actor.id,
+          actingUserId: actor.id,
+          providerId: provider.id,
+          deviceType: pick([9, 10, 25]),
+          ipAddress: pick(IPS),
+          date: at(now, d, 7 * 60 + Math.floor(rand() * 120)),
+        });
     }
     for (const c of clients) {
       if (c.demo.createdDaysAgo <= d) continue;
@@ -97,13 +156,46 @@ function activity(provider: DemoProvider, clients: ClientRows[], now: number): E
       const time = () => at(now, d, 9 * 60 + Math.floor(rand() * 8 * 60));
       if (rand() < 0.12) {
         const date = time();
-        events.push({ ...origin, type: EventType.ProviderOrganization_VaultAccessed, providerOrganizationId: c.linkId, date });
+        events.push({
+          ...origin,
+          type: EventType.ProviderOrganization_VaultAccessed,
+          providerOrganizationId: c.linkId,
+          date,
+        });
         events.push({ ...origin, type: EventType.Organization_VaultAccessed, organizationId: c.orgId, date });
       }
-      if (rand() < 0.06 && c.orgUserIds.length) events.push({ ...origin, type: EventType.OrganizationUser_Updated, organizationId: c.orgId, organizationUserId: pick(c.orgUserIds), date: time() });
-      if (rand() < 0.05 && c.collectionIds.length) events.push({ ...origin, type: EventType.Collection_Updated, organizationId: c.orgId, collectionId: pick(c.collectionIds), date: time() });
-      if (rand() < 0.03 && c.groupIds.length) events.push({ ...origin, type: EventType.Group_Updated, organizationId: c.orgId, groupId: pick(c.groupIds), date: time() });
-      if (rand() < 0.02 && c.policyIds.length) events.push({ ...origin, type: EventType.Policy_Updated, organizationId: c.orgId, policyId: pick(c.policyIds), date: time() });
+      if (rand() < 0.06 && c.orgUserIds.length)
+        events.push({
+          ...origin,
+          type: EventType.OrganizationUser_Updated,
+          organizationId: c.orgId,
+          organizationUserId: pick(c.orgUserIds),
+          date: time(),
+        });
+      if (rand() < 0.05 && c.collectionIds.length)
+        events.push({
+          ...origin,
+          type: EventType.Collection_Updated,
+          organizationId: c.orgId,
+          collectionId: pick(c.collectionIds),
+          date: time(),
+        });
+      if (rand() < 0.03 && c.groupIds.length)
+        events.push({
+          ...origin,
+          type: EventType.Group_Updated,
+          organizationId: c.orgId,
+          groupId: pick(c.groupIds),
+          date: time(),
+        });
+      if (rand() < 0.02 && c.policyIds.length)
+        events.push({
+          ...origin,
+          type: EventType.Policy_Updated,
+          organizationId: c.orgId,
+          policyId: pick(c.policyIds),
+          date: time(),
+        });
     }
   }
   return events;
@@ -119,13 +211,24 @@ async function snapshots(ctx: ServerContext, providerId: string, clients: Client
       if (start < d) continue;
       const progress = start === 0 ? 1 : (start - d) / start;
       const used = c.occupied === 0 ? 0 : Math.max(1, Math.round(1 + (c.occupied - 1) * Math.min(1, progress * 1.3)));
-      values.push({ organizationId: c.orgId, organizationName: c.demo.name.replace(/&/g, '&amp;'), planType: c.demo.planType, assigned: d <= 7 ? c.demo.finalSeats : c.demo.seats, used });
+      values.push({
+        organizationId: c.orgId,
+        organizationName: c.demo.name.replace(/&/g, '&amp;'),
+        planType: c.demo.planType,
+        assigned: d <= 7 ? c.demo.finalSeats : c.demo.seats,
+        used,
+      });
     }
     await upsertSnapshots(ctx.db, providerId, day, values);
   }
 }
 
-export async function seedHistory(ctx: ServerContext, provider: DemoProvider, demo: DemoClient[], now = Date.now()): Promise<{ events: number; invoices: number }> {
+export async function seedHistory(
+  ctx: ServerContext,
+  provider: DemoProvider,
+  demo: DemoClient[],
+  now = Date.now(),
+): Promise<{ events: number; invoices: number }> {
   const clients = await loadClients(ctx, provider.id, demo);
   await backdate(ctx, provider, clients, now);
   const events = activity(provider, clients, now);
@@ -133,7 +236,12 @@ export async function seedHistory(ctx: ServerContext, provider: DemoProvider, de
   await snapshots(ctx, provider.id, clients, now);
   const row = await ctx.db.selectFrom('providers').selectAll().where('id', '=', provider.id).executeTakeFirstOrThrow();
   const issued = await issueDueInvoices(ctx.db, row, ctx.config.providerBilling, new Date(now));
-  const invoices = await ctx.db.selectFrom('provider_invoices').select('id').where('provider_id', '=', provider.id).orderBy('period_start', 'desc').execute();
+  const invoices = await ctx.db
+    .selectFrom('provider_invoices')
+    .select('id')
+    .where('provider_id', '=', provider.id)
+    .orderBy('period_start', 'desc')
+    .execute();
   for (const inv of invoices.slice(1)) await setInvoiceStatus(ctx.db, inv.id, 'paid');
   return { events: events.length, invoices: issued };
 }

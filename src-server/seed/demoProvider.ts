@@ -23,7 +23,11 @@ export async function getMarker(ctx: ServerContext, name: string): Promise<strin
 }
 
 export async function setMarker(ctx: ServerContext, name: string, value: string | null = null): Promise<void> {
-  await ctx.db.insertInto('seed_markers').values({ name, value, creation_date: nowIso() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await ctx.db
+    .insertInto('seed_markers')
+    .values({ name, value, creation_date: nowIso() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 }
 
 export async function ensureProvider(http: SeedHttp, ctx: ServerContext): Promise<DemoProvider> {
@@ -32,14 +36,29 @@ export async function ensureProvider(http: SeedHttp, ctx: ServerContext): Promis
   let providerId = await getMarker(ctx, 'demo:provider');
   let providerKey: Uint8Array;
   if (!providerId) {
-    const pending = await createPendingProvider(ctx.db, ctx.keys.hmac, ctx.config.providerBilling, { email: ava.email, type: ProviderType.Msp, seatMinimums: PROVIDER.seatMinimums });
+    const pending = await createPendingProvider(ctx.db, ctx.keys.hmac, ctx.config.providerBilling, {
+      email: ava.email,
+      type: ProviderType.Msp,
+      seatMinimums: PROVIDER.seatMinimums,
+    });
     const setup = makeProviderSetup(ava.publicKey);
     await http.ok('POST', `/api/providers/${pending.provider.id}/setup`, {
       token: ava.accessToken,
       json: {
-        name: PROVIDER.name, businessName: PROVIDER.businessName, billingEmail: PROVIDER.billingEmail, token: pending.token, key: setup.payload.key,
+        name: PROVIDER.name,
+        businessName: PROVIDER.businessName,
+        billingEmail: PROVIDER.billingEmail,
+        token: pending.token,
+        key: setup.payload.key,
         paymentMethod: { type: 'card', token: 'demo-card' },
-        billingAddress: { country: 'US', postalCode: '98101', line1: '1200 Pine Street', city: 'Seattle', state: 'WA', taxId: { code: 'us_ein', value: '91-1234567' } },
+        billingAddress: {
+          country: 'US',
+          postalCode: '98101',
+          line1: '1200 Pine Street',
+          city: 'Seattle',
+          state: 'WA',
+          taxId: { code: 'us_ein', value: '91-1234567' },
+        },
       },
     });
     providerId = pending.provider.id;
@@ -56,16 +75,30 @@ export async function ensureProvider(http: SeedHttp, ctx: ServerContext): Promis
 }
 
 /** Ben (admin) and Carla (service user) confirmed, Dmitri accepted, Emma invited. Returns the confirmed ones. */
-async function ensureProviderUsers(http: SeedHttp, ctx: ServerContext, providerId: string, providerKey: Uint8Array, ava: Account): Promise<Account[]> {
+async function ensureProviderUsers(
+  http: SeedHttp,
+  ctx: ServerContext,
+  providerId: string,
+  providerKey: Uint8Array,
+  ava: Account,
+): Promise<Account[]> {
   const rest = PROVIDER_USERS.slice(1);
   const withAccounts = rest.filter((u) => u.status !== 'invited');
   const accounts = await mapLimit(withAccounts, 3, (u) => ensureAccount(http, ctx, u));
   if ((await getMarker(ctx, 'demo:provider-users')) === undefined) {
     const P = `/api/providers/${providerId}`;
     for (const type of [0, 1]) {
-      await http.ok('POST', `${P}/users/invite`, { token: ava.accessToken, json: { emails: rest.filter((u) => u.type === type).map((u) => u.email), type } });
+      await http.ok('POST', `${P}/users/invite`, {
+        token: ava.accessToken,
+        json: { emails: rest.filter((u) => u.type === type).map((u) => u.email), type },
+      });
     }
-    const rows = await ctx.db.selectFrom('provider_users').select(['id', 'email']).where('provider_id', '=', providerId).where('status', '=', 0).execute();
+    const rows = await ctx.db
+      .selectFrom('provider_users')
+      .select(['id', 'email'])
+      .where('provider_id', '=', providerId)
+      .where('status', '=', 0)
+      .execute();
     const toConfirm: string[] = [];
     for (const [i, u] of withAccounts.entries()) {
       const row = rows.find((r) => r.email === u.email);
@@ -75,8 +108,15 @@ async function ensureProviderUsers(http: SeedHttp, ctx: ServerContext, providerI
       if (u.status === 'confirmed') toConfirm.push(row.id);
     }
     // As the portal does: the Accepted users' public keys, the provider key wrapped to each, one bulk confirm.
-    const keys = toConfirm.length ? ((await http.ok('POST', `${P}/users/public-keys`, { token: ava.accessToken, json: { ids: toConfirm } })).data as { id: string; key: string }[]) : [];
-    if (keys.length) await http.ok('POST', `${P}/users/confirm`, { token: ava.accessToken, json: { keys: keys.map((k) => ({ id: k.id, ...makeProviderMemberConfirm(providerKey, k.key) })) } });
+    const keys = toConfirm.length
+      ? ((await http.ok('POST', `${P}/users/public-keys`, { token: ava.accessToken, json: { ids: toConfirm } }))
+          .data as { id: string; key: string }[])
+      : [];
+    if (keys.length)
+      await http.ok('POST', `${P}/users/confirm`, {
+        token: ava.accessToken,
+        json: { keys: keys.map((k) => ({ id: k.id, ...makeProviderMemberConfirm(providerKey, k.key) })) },
+      });
     await setMarker(ctx, 'demo:provider-users');
   }
   return accounts.filter((_, i) => withAccounts[i]!.status === 'confirmed');

@@ -21,14 +21,30 @@ const count = (name: string, v: string | undefined) => {
   return n;
 };
 
-export async function inviteProvider(ctx: Pick<CommandContext, 'db' | 'keys' | 'mailer' | 'config' | 'baseUrl'>, o: ProviderInviteOptions) {
+export async function inviteProvider(
+  ctx: Pick<CommandContext, 'db' | 'keys' | 'mailer' | 'config' | 'baseUrl'>,
+  o: ProviderInviteOptions,
+) {
   const parsed = emailSchema().safeParse(o.email);
   if (!parsed.success) throw new Error('--email must be an email address');
   const type = PROVIDER_TYPE_NAMES[o.type ?? 'msp'];
   if (type === undefined) throw new Error('--type must be msp, reseller or business-unit');
-  const seatMinimums = { teams: count('teams-minimum', o.teamsMinimum), enterprise: count('enterprise-minimum', o.enterpriseMinimum) };
-  const created = await createPendingProvider(ctx.db, ctx.keys.hmac, ctx.config.providerBilling, { email: parsed.data, type, seatMinimums });
+  const seatMinimums = {
+    teams: count('teams-minimum', o.teamsMinimum),
+    enterprise: count('enterprise-minimum', o.enterpriseMinimum),
+  };
+  const created = await createPendingProvider(ctx.db, ctx.keys.hmac, ctx.config.providerBilling, {
+    email: parsed.data,
+    type,
+    seatMinimums,
+  });
   const message = providerSetupEmail(ctx.baseUrl, parsed.data.toLowerCase(), created.provider.id, created.token);
   await ctx.mailer.send(message);
-  return { providerId: created.provider.id, email: parsed.data.toLowerCase(), type, mailMode: ctx.mailer.mode, link: message.link! };
+  return {
+    providerId: created.provider.id,
+    email: parsed.data.toLowerCase(),
+    type,
+    mailMode: ctx.mailer.mode,
+    link: message.link!,
+  };
 }

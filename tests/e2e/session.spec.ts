@@ -3,8 +3,8 @@
 // lock screens; the time from `Log in` to the first page painted is printed (measured, not asserted).
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { registerUser } from './backend';
-import { fillSignIn } from './signIn';
+import { registerUser, startBackend } from './backend';
+import { fillSignIn, signIn } from './signIn';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -111,4 +111,35 @@ test('a second account: add, switch between the two, each keeps its own state', 
   await account.getByRole('button', { name: new RegExp(second.email.replace(/[.+]/g, '\\$&'), 'i') }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
   await expect(page.getByText(second.email.toLowerCase())).toBeVisible();
+});
+
+test('offline: the server goes away, the app says so, keeps the cache, and unlocks without it', async ({
+  page,
+  desk,
+}) => {
+  // A backend of its own, to stop it without disturbing the other tests.
+  const own = await startBackend();
+  try {
+    const user = await registerUser(own);
+    await signIn(page, desk.url, own, user);
+    const account = page.getByRole('region', { name: 'Account' });
+    await expect(account).toContainText(/Online · last synced/);
+
+    await own.close();
+    await account.getByRole('button', { name: 'Sync now' }).click();
+    await expect(account).toContainText(/Offline — showing cached data, last synced (just now|1 minute ago)/, {
+      timeout: 20_000,
+    });
+    await expect(account).toContainText(new URL(own.url).host);
+    await page.screenshot({ path: `${SCREENSHOTS}/offline.png` });
+
+    // Lock and unlock with the server gone: unlocking checks the password locally.
+    await account.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Master password').fill(user.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible({ timeout: 20_000 });
+    await expect(account).toContainText('Offline');
+  } finally {
+    await own.close().catch(() => undefined);
+  }
 });

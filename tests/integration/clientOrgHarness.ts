@@ -3,7 +3,13 @@
 import type { DeskUnderTest } from './deskHarness';
 import { selfHosted } from './deskHarness';
 import type { TestServer } from '../server/harness';
-import { createClient, createProvider, newUser, type TestClient, type TestProvider } from '../server/providers/fixtures';
+import {
+  createClient,
+  createProvider,
+  newUser,
+  type TestClient,
+  type TestProvider,
+} from '../server/providers/fixtures';
 import type { TestUser } from '../server/users';
 
 export interface ClientOrgWorld {
@@ -24,9 +30,7 @@ export async function clientOrgWorld(t: TestServer, name = 'Contoso'): Promise<C
 export function orgInvitation(t: TestServer, orgId: string, email: string) {
   const mail = [...t.outbox()]
     .reverse()
-    .find((m) => m.to === email.toLowerCase() && m.meta?.organizationUserId && m.meta.organizationId !== undefined
-      ? m.meta.organizationId === orgId
-      : m.to === email.toLowerCase() && !!m.meta?.organizationUserId);
+    .find((m) => m.to === email.toLowerCase() && m.meta?.organizationId === orgId && !!m.meta.organizationUserId);
   if (!mail?.meta?.organizationUserId || !mail.meta.token) throw new Error(`no invitation for ${email}`);
   return { organizationUserId: mail.meta.organizationUserId, token: mail.meta.token };
 }

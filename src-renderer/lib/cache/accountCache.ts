@@ -79,12 +79,15 @@ export async function dropAccountCache(accountId: string): Promise<void> {
 /**
  * Deletes the caches of accounts that are no longer signed in: logged out while no window listened, or signed in
  * to a browser shell that has since quit (it keeps sign-ins in memory only, while IndexedDB stays with the origin).
+ * `isSignedIn` is asked after the databases are listed, so an account that signs in meanwhile keeps its cache.
  * Returns the account ids whose caches were deleted.
  */
-export async function pruneAccountCaches(signedIn: readonly string[]): Promise<string[]> {
-  const keep = new Set(signedIn.map(cacheName));
-  const stale = (await Dexie.getDatabaseNames()).filter((name) => name.startsWith(PREFIX) && !keep.has(name));
-  const accountIds = stale.map((name) => name.slice(PREFIX.length));
-  await Promise.all(accountIds.map(dropAccountCache));
-  return accountIds;
+export async function pruneAccountCaches(isSignedIn: (accountId: string) => boolean): Promise<string[]> {
+  const names = await Dexie.getDatabaseNames();
+  const stale = names
+    .filter((name) => name.startsWith(PREFIX))
+    .map((name) => name.slice(PREFIX.length))
+    .filter((accountId) => !isSignedIn(accountId));
+  await Promise.all(stale.map(dropAccountCache));
+  return stale;
 }

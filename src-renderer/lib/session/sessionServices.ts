@@ -32,9 +32,10 @@ export function startSessionServices(report: (message: string) => void = (m) => 
 async function afterLoad(report: (message: string) => void) {
   const state = session.state;
   if (!state) return;
-  const signedIn = state.accounts.map((account) => account.id);
-  await pruneAccountCaches(signedIn).catch((error: Error) => report(`Could not tidy the cache: ${error.message}`));
-  for (const accountId of signedIn) void syncStatus.refresh(accountId);
+  await pruneAccountCaches((accountId) => session.account(accountId) !== undefined).catch((error: Error) =>
+    report(`Could not tidy the cache: ${error.message}`),
+  );
+  for (const { id } of state.accounts) void syncStatus.refresh(id);
   const active = session.active;
   if (active?.status === 'unlocked' && !active.needsLogin) void coordinator?.syncNow(active.id);
 }

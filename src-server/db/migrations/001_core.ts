@@ -10,7 +10,11 @@ const dated = (t: Table) =>
 export async function up(db: Kysely<unknown>): Promise<void> {
   const s = db.schema;
 
-  await s.createTable('server_keys').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await s
+    .createTable('server_keys')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await dated(
     s
@@ -209,7 +213,9 @@ async function createOrganizationTables(db: Kysely<unknown>): Promise<void> {
   await s
     .createTable('group_users')
     .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id').onDelete('cascade'))
-    .addColumn('organization_user_id', 'text', (c) => c.notNull().references('organization_users.id').onDelete('cascade'))
+    .addColumn('organization_user_id', 'text', (c) =>
+      c.notNull().references('organization_users.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('group_users_pk', ['group_id', 'organization_user_id'])
     .execute();
 
@@ -290,11 +296,31 @@ async function createVaultAndEventTables(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Events outlive what they describe: no foreign keys.
-  let events = s.createTable('events').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('type', 'integer', (c) => c.notNull()).addColumn('date', 'text', (c) => c.notNull());
+  let events = s
+    .createTable('events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('type', 'integer', (c) => c.notNull())
+    .addColumn('date', 'text', (c) => c.notNull());
   for (const col of [
-    'user_id', 'organization_id', 'provider_id', 'cipher_id', 'collection_id', 'group_id', 'policy_id',
-    'organization_user_id', 'provider_user_id', 'provider_organization_id', 'acting_user_id', 'installation_id',
-    'ip_address', 'domain_name', 'secret_id', 'project_id', 'service_account_id', 'granted_service_account_id', 'send_id',
+    'user_id',
+    'organization_id',
+    'provider_id',
+    'cipher_id',
+    'collection_id',
+    'group_id',
+    'policy_id',
+    'organization_user_id',
+    'provider_user_id',
+    'provider_organization_id',
+    'acting_user_id',
+    'installation_id',
+    'ip_address',
+    'domain_name',
+    'secret_id',
+    'project_id',
+    'service_account_id',
+    'granted_service_account_id',
+    'send_id',
   ]) {
     events = events.addColumn(col, 'text');
   }
@@ -306,10 +332,29 @@ async function createVaultAndEventTables(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'events', 'collection_ciphers', 'ciphers', 'sso_configs', 'policies', 'collection_groups', 'collection_users',
-    'collections', 'group_users', 'groups', 'organization_users', 'organization_api_keys', 'organizations', 'folders',
-    'used_tokens', 'two_factor_remember_tokens', 'email_codes', 'two_factor_providers', 'login_backoff',
-    'refresh_tokens', 'devices', 'users', 'server_keys',
+    'events',
+    'collection_ciphers',
+    'ciphers',
+    'sso_configs',
+    'policies',
+    'collection_groups',
+    'collection_users',
+    'collections',
+    'group_users',
+    'groups',
+    'organization_users',
+    'organization_api_keys',
+    'organizations',
+    'folders',
+    'used_tokens',
+    'two_factor_remember_tokens',
+    'email_codes',
+    'two_factor_providers',
+    'login_backoff',
+    'refresh_tokens',
+    'devices',
+    'users',
+    'server_keys',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

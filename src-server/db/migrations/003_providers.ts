@@ -52,7 +52,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .createTable('provider_organizations')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('provider_id', 'text', (c) => c.notNull().references('providers.id').onDelete('cascade'))
-      .addColumn('organization_id', 'text', (c) => c.notNull().unique().references('organizations.id').onDelete('cascade'))
+      .addColumn('organization_id', 'text', (c) =>
+        c.notNull().unique().references('organizations.id').onDelete('cascade'),
+      )
       .addColumn('key', 'text')
       .addColumn('settings', 'text'),
   ).execute();
@@ -122,8 +124,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'seed_markers', 'provider_invoice_items', 'provider_invoices', 'provider_seat_snapshots', 'provider_plans',
-    'provider_organizations', 'provider_users', 'providers',
+    'seed_markers',
+    'provider_invoice_items',
+    'provider_invoices',
+    'provider_seat_snapshots',
+    'provider_plans',
+    'provider_organizations',
+    'provider_users',
+    'providers',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

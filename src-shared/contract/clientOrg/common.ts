@@ -6,8 +6,6 @@ import { bulkItemResultSchema, guidSchema } from '../portal/common';
  * collection access levels and per-id results of bulk actions. Display data only crosses the bridge.
  */
 
-const uuid = guidSchema;
-
 const accountId = z.string().min(1).max(200);
 
 /** Every `org.*` channel names the client org; `accountId` defaults to the active account. */
@@ -17,7 +15,7 @@ export type OrgInput = z.input<typeof orgInputSchema>;
 
 /** 1–500 ids, duplicates removed. */
 export const orgIdListSchema = z
-  .array(uuid)
+  .array(guidSchema)
   .min(1, 'Choose at least one.')
   .max(500)
   .transform((ids) => [...new Set(ids)]);
@@ -76,7 +74,7 @@ export const accessLevelSchema = z.enum(accessLevels);
 export type AccessLevel = z.infer<typeof accessLevelSchema>;
 
 /** Who or what (collection, group, member) gets access at which level; at most one entry per id. */
-export const accessGrantSchema = z.object({ id: uuid, access: accessLevelSchema }).strict();
+export const accessGrantSchema = z.object({ id: guidSchema, access: accessLevelSchema }).strict();
 export type AccessGrant = z.output<typeof accessGrantSchema>;
 export const accessGrantListSchema = z
   .array(accessGrantSchema)

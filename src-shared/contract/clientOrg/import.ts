@@ -27,7 +27,7 @@ export const importRunInputSchema = importInputSchema.extend({
   importId: z.string().trim().min(1).max(100).optional(),
 });
 
-/** A row (CSV record, header excluded, or JSON item), 1-based, that cannot be imported, and why. */
+/** Where a problem is: the CSV line the record starts on (header = line 1), the JSON item position, or 0 for the whole file. */
 export const importProblemSchema = z.object({ row: z.number().int(), reason: z.string() });
 
 const byTypeSchema = z.object({

@@ -37,26 +37,24 @@ const clients: RouteModule = (app, ctx) => {
     assertProviderEnabled(provider);
     const b = parseBody(createClientBody, request.body);
     const origin = eventOrigin(request);
-    const created = await ctx.db
-      .transaction()
-      .execute((trx) =>
-        createClientOrganization(
-          trx,
-          provider,
-          {
-            name: b.name,
-            ownerEmail: b.ownerEmail,
-            planType: b.planType,
-            seats: b.seats,
-            key: b.key,
-            publicKey: b.keyPair.publicKey,
-            encryptedPrivateKey: b.keyPair.encryptedPrivateKey,
-            collectionName: b.collectionName,
-            managed: true,
-          },
-          origin,
-        ),
-      );
+    const created = await ctx.db.transaction().execute((trx) =>
+      createClientOrganization(
+        trx,
+        provider,
+        {
+          name: b.name,
+          ownerEmail: b.ownerEmail,
+          planType: b.planType,
+          seats: b.seats,
+          key: b.key,
+          publicKey: b.keyPair.publicKey,
+          encryptedPrivateKey: b.keyPair.encryptedPrivateKey,
+          collectionName: b.collectionName,
+          managed: true,
+        },
+        origin,
+      ),
+    );
     await sendOwnerInvite(ctx, request.log, created);
     return reply.status(200).send();
   });

@@ -34,7 +34,7 @@ describe('account caches', () => {
     foreign.version(1).stores({ things: 'id' });
     await foreign.open();
 
-    const dropped = await pruneAccountCaches(['life-kept']);
+    const dropped = await pruneAccountCaches((accountId) => accountId === 'life-kept');
     expect(dropped).toContain('life-gone');
     expect(await Dexie.exists(cacheName('life-gone'))).toBe(false);
     expect(await Dexie.exists(cacheName('life-kept'))).toBe(true);

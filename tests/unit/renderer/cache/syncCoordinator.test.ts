@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SyncBatch } from '$shared/contract/sync';
 import { accountCache, cacheName, dropAccountCache } from '$lib/cache/accountCache';
 import { startSyncCoordinator } from '$lib/cache/syncCoordinator';
 import { installFakeDesk } from '../fakes/desk';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 function eventsBatch(
   accountId: string,
@@ -50,8 +48,11 @@ describe('sync coordinator', () => {
     const { stop } = startSyncCoordinator();
     fake.emit('sync.batch', eventsBatch(accountId, 'r0', ['a'], '2026-11-20T00:00:00Z'));
     fake.emit('sync.requested', { accountId, reason: 'unlock' });
-    await settle();
-    const start = fake.calls.find((c) => c.channel === 'sync.start');
+    const start = await vi.waitFor(() => {
+      const call = fake.calls.find((c) => c.channel === 'sync.start');
+      if (!call) throw new Error('sync.start not called yet');
+      return call;
+    });
     expect(start?.input).toEqual({
       accountId,
       state: {
@@ -61,8 +62,9 @@ describe('sync coordinator', () => {
       force: false,
     });
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['b', 'c'], '2026-11-22T00:00:00Z'));
-    await settle();
-    expect((await accountCache(accountId).events.toArray()).map((e) => e.key).sort()).toEqual(['a', 'b', 'c']);
+    await vi.waitFor(async () =>
+      expect((await accountCache(accountId).events.toArray()).map((e) => e.key).sort()).toEqual(['a', 'b', 'c']),
+    );
     stop();
     await dropAccountCache(accountId);
   });
@@ -77,8 +79,10 @@ describe('sync coordinator', () => {
     fake.emit('sync.batch', broken);
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['y'], '2026-11-22T00:00:00Z'));
     fake.emit('sync.batch', eventsBatch(accountId, 'r2', ['z'], '2026-11-23T00:00:00Z'));
-    await settle();
-    expect((await accountCache(accountId).events.toArray()).map((e) => e.key)).toEqual(['z']);
+    // Batches are stored in order: once the last one is in, the earlier ones were handled.
+    await vi.waitFor(async () =>
+      expect((await accountCache(accountId).events.toArray()).map((e) => e.key)).toEqual(['z']),
+    );
     expect(reports).toHaveLength(1);
     stop();
     await dropAccountCache(accountId);
@@ -87,13 +91,14 @@ describe('sync coordinator', () => {
   it('deletes the account cache when main says the account logged out', async () => {
     const accountId = 'coord-3';
     const fake = installFakeDesk({});
-    const { stop } = startSyncCoordinator();
+    let stored = 0;
+    const { stop } = startSyncCoordinator({ onStored: () => stored++ });
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['a'], '2026-11-20T00:00:00Z'));
-    await settle();
+    // Not Dexie.exists while the batch is being written: it opens the database itself and can race the creation.
+    await vi.waitFor(() => expect(stored).toBe(1));
     expect(await Dexie.exists(cacheName(accountId))).toBe(true);
     fake.emit('session.loggedOut', { accountId });
-    await settle();
-    expect(await Dexie.exists(cacheName(accountId))).toBe(false);
+    await vi.waitFor(async () => expect(await Dexie.exists(cacheName(accountId))).toBe(false));
     stop();
   });
 

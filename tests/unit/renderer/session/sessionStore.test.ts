@@ -3,8 +3,6 @@ import { SessionStore } from '$lib/session/sessionStore.svelte';
 import { deferred, installFakeDesk } from '../fakes/desk';
 import { account, ben, sessionState } from './sessionFixtures';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('session store', () => {
   it('is loading until session.accounts answers, then asks for a sign-in when nobody is signed in', async () => {
     const answer = deferred<ReturnType<typeof sessionState>>();
@@ -105,6 +103,5 @@ describe('session store', () => {
       ['session.switch', { accountId: 'acct-ben' }],
       ['session.logout', { accountId: 'acct-ava' }],
     ]);
-    await settle();
   });
 });

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountCache, dropAccountCache } from '$lib/cache/accountCache';
 import { applyBatch } from '$lib/cache/syncBatches';
 import { SyncStatusStore } from '$lib/session/syncStatus.svelte';
 import { installFakeDesk } from '../fakes/desk';
 
 const accountId = 'status-1';
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const progress = (phase: 'started' | 'clients' | 'done' | 'failed', message: string | null = null) => ({
   accountId,
   runId: 'r1',
@@ -49,7 +48,7 @@ describe('sync status', () => {
       members: [],
     });
     fake.emit('sync.progress', progress('done'));
-    await settle();
+    await vi.waitFor(() => expect(status.view(accountId).lastSyncedAt).not.toBeNull());
     expect(status.view(accountId)).toMatchObject({
       running: false,
       phase: 'done',
