@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { registerUser, startBackend, type Backend, type RegisteredUser } from './backend';
+import { startDemoBackend, type DemoBackend } from './demoBackend';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -16,8 +17,10 @@ export interface DeskShell {
 /**
  * Starts the built browser shell (`out/main/web.js`) on a fresh data folder for each test. `backend` is a real
  * provider backend (one per worker, plain http on 127.0.0.1) and `user` a fresh account registered on it.
+ * `demo` is a real backend with the `seed-demo` data (one per worker, copied from the template globalSetup seeds);
+ * tests that change it use names of their own, since later tests of the worker see the changes.
  */
-export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { backend: Backend }>({
+export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { backend: Backend; demo: DemoBackend }>({
   desk: async ({}, use) => {
     const entry = join(root, 'out/main/web.js');
     if (!existsSync(entry)) throw new Error('Build first: npm run build (npm test does it for you).');
@@ -36,6 +39,14 @@ export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { bac
       await backend.close();
     },
     { scope: 'worker' },
+  ],
+  demo: [
+    async ({}, use) => {
+      const demo = await startDemoBackend();
+      await use(demo);
+      await demo.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
   ],
   user: async ({ backend }, use) => {
     await use(await registerUser(backend));
