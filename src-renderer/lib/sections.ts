@@ -5,6 +5,8 @@ export const sections = [
   { path: '/events', label: 'Event logs' },
   { path: '/billing', label: 'Billing' },
   { path: '/settings', label: 'Settings' },
+  // Across the provider and every client: members waiting for confirmation, stale invitations.
+  { path: '/queue', label: 'Waiting' },
 ] as const;
 
 export type Section = (typeof sections)[number];

@@ -19,7 +19,7 @@ test('opens the frame, navigates by keyboard, and keeps the theme across a reloa
   // The launch token leaves the address bar as soon as the bridge has read it.
   expect(page.url()).not.toContain('launch=');
   const nav = page.getByRole('navigation', { name: 'Sections' });
-  for (const name of ['Clients', 'Members', 'Event logs', 'Billing', 'Settings']) {
+  for (const name of ['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Waiting']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await page.screenshot({ path: 'test-results/screenshots/frame-clients.png' });

@@ -1,6 +1,7 @@
 import { pruneAccountCaches } from '../cache/accountCache';
 import { startSyncCoordinator, type SyncCoordinator } from '../cache/syncCoordinator';
 import { invoke } from '../desk';
+import { portal } from '../portal/providerContext.svelte';
 import { startActivityReporter } from './activity';
 import { session } from './sessionStore.svelte';
 import { syncStatus } from './syncStatus.svelte';
@@ -13,7 +14,7 @@ let coordinator: SyncCoordinator | null = null;
  * soon as it is known to be unlocked. Returns the function that stops it all.
  */
 export function startSessionServices(report: (message: string) => void = (m) => console.error(m)): () => void {
-  const stops = [session.listen(), syncStatus.start()];
+  const stops = [session.listen(), syncStatus.start(), portal.start()];
   coordinator = startSyncCoordinator({ report, onStored: (batch) => syncStatus.stored(batch) });
   stops.push(
     coordinator.stop,

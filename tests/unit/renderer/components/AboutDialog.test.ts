@@ -56,12 +56,13 @@ describe('AboutDialog', () => {
     await waitFor(() => expect(facts(dialog).Shell).toBe('Browser'));
 
     const rows = [...dialog.querySelectorAll('tr')].map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim());
-    expect(rows.slice(0, 5)).toEqual([
+    expect(rows.slice(0, 6)).toEqual([
       'Ctrl+1Go to Clients',
       'Ctrl+2Go to Members',
       'Ctrl+3Go to Event logs',
       'Ctrl+4Go to Billing',
       'Ctrl+5Go to Settings',
+      'Ctrl+6Go to Waiting',
     ]);
     expect(dialog.textContent).toContain('Fingerprint phrases use the EFF long word list, CC BY 3.0 US');
   });

@@ -29,11 +29,11 @@ afterEach(() => {
 });
 
 describe('AppFrame: palette and notices', () => {
-  it('opens the palette on Ctrl+K with the five sections, and goes to the chosen one', async () => {
+  it('opens the palette on Ctrl+K with the six sections, and goes to the chosen one', async () => {
     const { onNavigate } = renderFrame();
     await fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
     await screen.findByRole('dialog', { name: 'Command palette' });
-    expect(optionLabels()).toEqual(['Clients', 'Members', 'Event logs', 'Billing', 'Settings']);
+    expect(optionLabels()).toEqual(['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Waiting']);
 
     await fireEvent.input(screen.getByRole('combobox', { name: 'Go to' }), { target: { value: 'bill' } });
     await fireEvent.keyDown(screen.getByRole('combobox', { name: 'Go to' }), { key: 'Enter' });
@@ -58,7 +58,7 @@ describe('AppFrame: palette and notices', () => {
     ]);
     await fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
     await screen.findByRole('dialog');
-    expect(optionLabels()).toEqual(['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Acme Corp']);
+    expect(optionLabels()).toEqual(['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Waiting', 'Acme Corp']);
     await fireEvent.input(screen.getByRole('combobox', { name: 'Go to' }), { target: { value: 'acme' } });
     await fireEvent.keyDown(screen.getByRole('combobox', { name: 'Go to' }), { key: 'Enter' });
     expect(open).toHaveBeenCalledWith('Acme Corp');

@@ -17,11 +17,11 @@ function renderFrame(currentPath = '/clients') {
 }
 
 describe('AppFrame', () => {
-  it('has a Sections navigation with the five links in order, by their exact names', () => {
+  it('has a Sections navigation with the six links in order, by their exact names', () => {
     renderFrame();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link');
-    const names = ['Clients', 'Members', 'Event logs', 'Billing', 'Settings'];
+    const names = ['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Waiting'];
     // Exact accessible names: the visible shortcut hint must not leak into them.
     expect(links).toEqual(names.map((name) => within(nav).getByRole('link', { name })));
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
@@ -61,7 +61,7 @@ describe('AppFrame', () => {
 
     await fireEvent.keyDown(window, { key: '3', code: 'Digit3' });
     await fireEvent.keyDown(window, { key: '#', code: 'Digit3', ctrlKey: true, shiftKey: true });
-    await fireEvent.keyDown(window, { key: '6', code: 'Digit6', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: '7', code: 'Digit7', ctrlKey: true });
     expect(onNavigate).toHaveBeenCalledTimes(1);
   });
 

@@ -5,7 +5,7 @@ import { isMac, sectionForShortcut, sectionShortcutLabel } from '../../../../src
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
 
 describe('section shortcuts', () => {
-  it('maps Ctrl or ⌘ with 1…5 to the sections in sidebar order', () => {
+  it('maps Ctrl or ⌘ with 1…6 to the sections in sidebar order', () => {
     expect(sectionForShortcut(key({ key: '1', code: 'Digit1', ctrlKey: true }))?.label).toBe('Clients');
     expect(sectionForShortcut(key({ key: '4', code: 'Numpad4', metaKey: true }))?.label).toBe('Billing');
     // AZERTY: the digit row types `&` without Shift; the physical key decides.
