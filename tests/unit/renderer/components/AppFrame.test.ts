@@ -30,6 +30,7 @@ describe('AppFrame', () => {
       '#/events',
       '#/billing',
       '#/settings',
+      '#/queue',
     ]);
   });
 
