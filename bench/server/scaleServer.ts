@@ -43,6 +43,14 @@ export interface BenchOptions {
   maxRequests: number;
   /** Events to page through in the walk measure. */
   walk: number;
+  /** Smaller data and fewer samples, for development (`--quick`). */
+  quick: boolean;
+  /** Renderer bench: how long to wait for the first sync (s). */
+  syncTimeout: number;
+  /** `npm run bench`: only the `server` or the `renderer` part. */
+  only?: 'server' | 'renderer';
+  /** `npm run bench`: where to write the rows as JSON. */
+  json?: string;
 }
 
 export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -58,25 +66,36 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       seconds: { type: 'string' },
       'max-requests': { type: 'string' },
       walk: { type: 'string' },
+      quick: { type: 'boolean' },
+      'sync-timeout': { type: 'string' },
+      only: { type: 'string' },
+      json: { type: 'string' },
     },
     allowPositionals: true,
   });
+  const quick = values.quick ?? false;
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Math.max(1, Math.floor(Number(v)) || d));
   const pgUrl = postgresAdminUrl();
   const backend = values.backend ?? (pgUrl ? 'both' : 'sqlite');
   const backends: Backend[] = backend === 'both' ? ['sqlite', 'postgres'] : [backend as Backend];
   if (backends.includes('postgres') && !pgUrl)
     throw new Error('PostgreSQL needs DATABASE_URL_BENCH or DATABASE_URL_TEST');
+  if (values.only !== undefined && values.only !== 'server' && values.only !== 'renderer')
+    throw new Error('--only takes server or renderer');
   return {
-    clients: num(values.clients, 5000),
-    events: num(values.events, 1_000_000),
+    clients: num(values.clients, quick ? 1000 : 5000),
+    events: num(values.events, quick ? 200_000 : 1_000_000),
     backends,
     fresh: values.fresh ?? false,
-    requests: num(values.requests, 200),
+    requests: num(values.requests, quick ? 50 : 200),
     concurrency: num(values.concurrency, 16),
-    seconds: num(values.seconds, 10),
-    maxRequests: num(values['max-requests'], 2000),
-    walk: num(values.walk, 100_000),
+    seconds: num(values.seconds, quick ? 5 : 10),
+    maxRequests: num(values['max-requests'], quick ? 500 : 2000),
+    walk: num(values.walk, quick ? 20_000 : 100_000),
+    quick,
+    syncTimeout: num(values['sync-timeout'], 300),
+    only: values.only as BenchOptions['only'],
+    json: values.json,
   };
 }
 

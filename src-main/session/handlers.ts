@@ -15,7 +15,8 @@ type SessionChannel =
   | 'session.lock'
   | 'session.logout'
   | 'session.switch'
-  | 'session.activity';
+  | 'session.activity'
+  | 'session.register';
 
 export function sessionHandlers(session: SessionService, autoLock: AutoLock): { [C in SessionChannel]: Handler<C> } {
   return {
@@ -37,5 +38,6 @@ export function sessionHandlers(session: SessionService, autoLock: AutoLock): { 
       autoLock.activity();
       return {};
     },
+    'session.register': ({ masterPasswordConfirmation: _confirmed, ...input }) => session.register(input),
   };
 }

@@ -22,6 +22,7 @@ import { AccountStore } from './accountStore';
 import { loginWithApiKey } from './apiKeyLogin';
 import type { KeyRing } from './keyRing';
 import { PasswordLogin, type CompletedLogin } from './passwordLogin';
+import { registerAccount, type RegistrationInput } from './registration';
 import { TokenKeeper, type TokenSet } from './tokenKeeper';
 import { unlockAccount } from './unlock';
 
@@ -267,6 +268,8 @@ export function createSessionService(deps: SessionDeps) {
     cancelLogin: (pendingId: string) => passwordLogin.cancel(pendingId),
     loginWithApiKey: (input: Parameters<typeof loginWithApiKey>[1]) =>
       loginWithApiKey({ httpFor: (urls) => httpFor(urls), device: deps.identity.device, complete }, input),
+    /** Creates an account on a server (registration.ts); signing in follows as usual. */
+    register: (input: RegistrationInput) => registerAccount({ httpFor: (urls) => httpFor(urls) }, input),
     async unlock(accountId: string, masterPassword: string): Promise<SessionState> {
       const account = get(accountId);
       if (account.keys) return state();

@@ -7,7 +7,16 @@ export function syncHandlers(sync: SyncService): {
   'sync.status': Handler<'sync.status'>;
 } {
   return {
-    'sync.start': (input) => {
+    'sync.start': async (input) => {
+      if (input.orgEvents) {
+        const run = sync.orgEvents({
+          accountId: input.accountId,
+          organizationId: input.orgEvents.organizationId,
+          providerId: input.orgEvents.providerId,
+          state: { datasets: {}, eventScopes: input.state.eventScopes ?? {} },
+        });
+        return { runId: run.runId, alreadyRunning: run.alreadyRunning, fetched: await run.done };
+      }
       const { runId, alreadyRunning } = sync.start({
         accountId: input.accountId,
         state: { datasets: input.state.datasets ?? {}, eventScopes: input.state.eventScopes ?? {} },

@@ -20,8 +20,7 @@ import {
 } from '../bitwarden/providerApi';
 import type { KeyRing } from '../session/keyRing';
 import type { Emit } from '../session/sessionService';
-import { applyPage, beginRun, type RunningScope } from './eventRuns';
-import { toProviderEvent } from './providerEvents';
+import { syncEventScope } from './eventScopeSync';
 
 const PROVIDER_ADMIN = 0;
 const CONFIRMED = 2;
@@ -119,39 +118,16 @@ async function syncEvents(
   now: () => number,
 ) {
   const scope = `provider:${providerId}`;
-  let { state, resumed } = beginRun(ctx.state.eventScopes[scope], now());
-  let pending: ReturnType<typeof toProviderEvent>[] = [];
-  let fetched = 0;
-  for (;;) {
-    const run: RunningScope['run'] = state.run;
-    let page;
-    try {
-      page = await call((a) => fetchProviderEvents(a, providerId, run));
-    } catch (error) {
-      // A stored continuation token the server no longer takes: start the run again (keys prevent duplicates).
-      if (resumed && run.continuationToken && error instanceof DeskError && error.code === 'validation') {
-        ({ state } = beginRun({ ...state, run: null }, now()));
-        resumed = false;
-        continue;
-      }
-      throw error;
-    }
-    resumed = false;
-    if (page.continuationToken !== null && page.continuationToken === run.continuationToken) {
-      throw new DeskError('server', 'The server sent the same page of events twice; the event sync stopped.');
-    }
-    const applied = applyPage(state, page.events.map(toProviderEvent), page.continuationToken);
-    pending = pending.concat(applied.fresh);
-    fetched += page.events.length;
-    const done = applied.state.run === null;
-    if (done || pending.length >= (ctx.eventsPerBatch ?? 500)) {
-      batch({ kind: 'events', scope, providerId, events: pending, state: applied.state });
-      progress('events', providerId, fetched);
-      pending = [];
-    }
-    if (done) return;
-    state = applied.state as RunningScope;
-  }
+  await syncEventScope({
+    scope,
+    providerId,
+    state: ctx.state.eventScopes[scope],
+    now,
+    ...(ctx.eventsPerBatch ? { eventsPerBatch: ctx.eventsPerBatch } : {}),
+    fetchPage: (run) => call((a) => fetchProviderEvents(a, providerId, run)),
+    batch,
+    progress: (fetched) => progress('events', providerId, fetched),
+  });
 }
 
 function unwrapKeys(keys: KeyRing, profile: Profile) {

@@ -4,8 +4,9 @@
  * answers with `sync.start` and its sync state. Locking or logging out cancels a running sync.
  */
 import { randomUUID } from 'node:crypto';
-import { DeskError, type SyncState, type SyncStatus } from '../../src-shared/contract';
+import { DeskError, orgEventScope, type SyncState, type SyncStatus } from '../../src-shared/contract';
 import type { Emit, SessionService } from '../session/sessionService';
+import { runOrgEvents } from './orgEvents';
 import { runSync } from './syncEngine';
 
 export type RunOutcome = 'done' | 'failed' | 'cancelled';
@@ -32,6 +33,11 @@ export type SyncService = ReturnType<typeof createSyncService>;
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? Date.now;
   const running = new Map<string, Running>();
+  /** On-demand org event runs, by `<accountId> <organizationId>`; they run beside the account's sync. */
+  const orgRuns = new Map<
+    string,
+    { runId: string; accountId: string; controller: AbortController; done: Promise<number> }
+  >();
   const lastRuns = new Map<string, NonNullable<SyncStatus['lastRun']>>();
   let lastRequestAt = now();
 
@@ -80,6 +86,45 @@ export function createSyncService(deps: SyncServiceDeps) {
     return { runId, alreadyRunning: false, done };
   }
 
+  /**
+   * Fetches one client org's event log (on demand, when it opens) and resolves with the number of events fetched
+   * once they are all delivered; a run for that org already going is joined, not doubled.
+   */
+  function orgEvents(input: {
+    accountId?: string | undefined;
+    organizationId: string;
+    providerId: string;
+    state: SyncState;
+  }): { runId: string; alreadyRunning: boolean; done: Promise<number> } {
+    const accountId = input.accountId ?? deps.session.activeAccountId();
+    if (!accountId) throw new DeskError('unauthorized', 'Sign in first.');
+    deps.session.keyRing(accountId); // throws while locked
+    const key = `${accountId} ${input.organizationId}`;
+    const current = orgRuns.get(key);
+    if (current) return { runId: current.runId, alreadyRunning: true, done: current.done };
+    const runId = randomUUID();
+    const controller = new AbortController();
+    const done = runOrgEvents({
+      accountId,
+      runId,
+      organizationId: input.organizationId,
+      providerId: input.providerId,
+      state: input.state.eventScopes[orgEventScope(input.organizationId)],
+      call: (fn) => deps.session.authorized(accountId, fn),
+      emit: deps.emit,
+      signal: controller.signal,
+      now,
+      ...(deps.runOptions?.eventsPerBatch ? { eventsPerBatch: deps.runOptions.eventsPerBatch } : {}),
+    })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) throw new DeskError('unauthorized', describe(error, 'cancelled'));
+        throw error instanceof DeskError ? error : new DeskError('internal', describe(error, 'failed'));
+      })
+      .finally(() => orgRuns.delete(key));
+    orgRuns.set(key, { runId, accountId, controller, done });
+    return { runId, alreadyRunning: false, done };
+  }
+
   function status(accountId = deps.session.activeAccountId()): SyncStatus {
     const current = accountId ? running.get(accountId) : undefined;
     const interval = deps.syncIntervalMinutes();
@@ -93,7 +138,9 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   function cancel(accountId: string) {
-    running.get(accountId)?.controller.abort(new DeskError('unauthorized', 'The account was locked.'));
+    const reason = new DeskError('unauthorized', 'The account was locked.');
+    running.get(accountId)?.controller.abort(reason);
+    for (const run of orgRuns.values()) if (run.accountId === accountId) run.controller.abort(reason);
   }
 
   const request = (accountId: string, reason: 'login' | 'unlock' | 'interval') => {
@@ -122,12 +169,14 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   return {
     start,
+    orgEvents,
     status,
     cancel,
     dispose() {
       clearInterval(timer);
       unsubscribe();
-      for (const accountId of running.keys()) cancel(accountId);
+      for (const accountId of new Set([...running.keys(), ...[...orgRuns.values()].map((r) => r.accountId)]))
+        cancel(accountId);
     },
   };
 }

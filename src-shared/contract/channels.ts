@@ -8,6 +8,8 @@ import {
   loginResultSchema,
   loginWithApiKeyInputSchema,
   pendingInputSchema,
+  registerInputSchema,
+  registerResultSchema,
   serverEnvironmentSchema,
   sessionStateSchema,
   submitNewDeviceCodeInputSchema,
@@ -61,6 +63,8 @@ export const channels = {
   'session.logout': channel(accountInputSchema, sessionStateSchema),
   'session.switch': channel(accountInputSchema, sessionStateSchema),
   'session.activity': channel(noInput, emptyOutputSchema),
+  // Creating an account (then `session.login`).
+  'session.register': channel(registerInputSchema, registerResultSchema),
   // Sync (sync.ts): data arrives as `sync.batch` push events.
   'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
   'sync.status': channel(syncStatusInputSchema, syncStatusSchema),

@@ -164,3 +164,41 @@ export type ConnectionChanged = z.infer<typeof connectionChangedSchema>;
 
 /** An account was logged out: drop everything cached for it. */
 export const accountLoggedOutSchema = z.object({ accountId });
+
+/** Bitwarden's rules for a new master password (bitwarden-accounts.md §1.3): at least 12 characters. */
+export const MIN_MASTER_PASSWORD_LENGTH = 12;
+
+/**
+ * Creating an account (bitwarden-accounts.md §1): main makes the keys (PBKDF2-SHA256, 600,000 iterations) and
+ * registers; then the person signs in as usual. Servers that verify email first answer `checkEmail`: the account
+ * is created by following the emailed link instead.
+ */
+export const registerInputSchema = z
+  .object({
+    server: serverEnvironmentSchema,
+    email,
+    name: z.string().trim().min(1, 'Enter your name').max(50, 'The name has at most 50 characters'),
+    masterPassword: z
+      .string()
+      .min(MIN_MASTER_PASSWORD_LENGTH, `The master password needs at least ${MIN_MASTER_PASSWORD_LENGTH} characters`)
+      .max(1024),
+    masterPasswordConfirmation: z.string().max(1024),
+    hint: z.string().trim().max(50, 'The hint has at most 50 characters').optional(),
+  })
+  .strict()
+  .refine((v) => v.masterPassword === v.masterPasswordConfirmation, {
+    message: 'The master passwords do not match',
+    path: ['masterPasswordConfirmation'],
+  })
+  .refine((v) => !v.hint || v.hint !== v.masterPassword, {
+    message: 'The hint must not be the master password',
+    path: ['hint'],
+  });
+
+export const registerResultSchema = z.discriminatedUnion('status', [
+  /** The account exists: sign in with it. */
+  z.object({ status: z.literal('registered'), email: z.string() }),
+  /** The server emailed a link: the account is created there, then sign in here. */
+  z.object({ status: z.literal('checkEmail'), email: z.string() }),
+]);
+export type RegisterResult = z.infer<typeof registerResultSchema>;

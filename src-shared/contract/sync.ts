@@ -6,7 +6,8 @@ import { errorCodes } from './errors';
  * that state to `sync.start`, and writes each `sync.batch` (data plus the state to keep) in one transaction. So a
  * sync that is cut off resumes where the last stored batch ended and nothing is fetched twice.
  *
- * Data-set keys: `profile`, `clients:<providerId>`, `members:<providerId>`. Event scope keys: `provider:<providerId>`.
+ * Data-set keys: `profile`, `clients:<providerId>`, `members:<providerId>`. Event scope keys: `provider:<providerId>`,
+ * and `org:<organizationId>` for a client org's log (fetched on demand: `sync.start` with `orgEvents`).
  */
 
 const isoDate = z.string().min(1).max(40);
@@ -45,14 +46,29 @@ export const syncStartInputSchema = z
     state: syncStateSchema,
     /** Refetch snapshots even if they were synced moments ago. */
     force: z.boolean().default(false),
+    /**
+     * Fetch only this client org's event log (scope `org:<organizationId>`, its state from `state.eventScopes`),
+     * on demand when the log opens. The call answers when the org's events are in (`fetched`), or fails.
+     */
+    orgEvents: z
+      .object({ organizationId: z.string().min(1).max(64), providerId: z.string().min(1).max(64) })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export const syncStartOutputSchema = z.object({
   runId: z.string(),
-  /** A sync of this account was already running; `runId` is that one. */
+  /** A sync of this account (or of this org's events) was already running; `runId` is that one. */
   alreadyRunning: z.boolean(),
+  /** `orgEvents` only: events fetched by the run. */
+  fetched: z.number().int().optional(),
 });
+
+/** The event scope of a client org's log in the cache. */
+export function orgEventScope(organizationId: string): string {
+  return `org:${organizationId}`;
+}
 
 export const syncStatusInputSchema = z
   .object({ accountId: z.string().min(1).max(200).optional() })

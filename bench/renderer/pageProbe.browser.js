@@ -1,0 +1,134 @@
+/* global window, document, indexedDB, requestAnimationFrame, MutationObserver, IDBKeyRange */
+// Installed into the page by bench/renderer/pageProbe.ts as text (not through tsx, whose name helpers do not exist
+// in the page). Raw IndexedDB reads of the app's account cache and the paint clock; see pageProbe.ts.
+(() => {
+  let db = null;
+  const request = (r) =>
+    new Promise((ok, fail) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+  const cacheName = async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    return names.find((n) => n.startsWith('provider-desk:')) ?? null;
+  };
+  const open = async () => {
+    if (db) return db;
+    const name = await cacheName();
+    if (!name) return null;
+    db = new Promise((ok, fail) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => {
+        // The app may delete or upgrade its database (log out): let it.
+        r.result.onversionchange = () => {
+          r.result.close();
+          db = null;
+        };
+        ok(r.result);
+      };
+      r.onerror = () => fail(r.error);
+    });
+    return db;
+  };
+  const read = async (store, fn, fallback) => {
+    const d = await open();
+    if (!d || !d.objectStoreNames.contains(store)) return fallback;
+    return request(fn(d.transaction(store, 'readonly').objectStore(store)));
+  };
+
+  // Copies of cached events under new keys, `total` in all, dates moved by up to ±12 h (same index shapes).
+  const topUp = async (scope, total, chunk) => {
+    const d = await open();
+    const store = () => d.transaction('events', 'readonly').objectStore('events');
+    const have = await request(
+      store()
+        .index('[scope+date]')
+        .count(IDBKeyRange.bound([scope, ''], [scope, '\uffff'])),
+    );
+    if (have >= total) return { added: 0, have };
+    const sample = await request(
+      store()
+        .index('[scope+date]')
+        .getAll(IDBKeyRange.bound([scope, ''], [scope, '\uffff']), 20000),
+    );
+    let added = 0;
+    let copy = 0;
+    while (have + added < total) {
+      const n = Math.min(chunk, total - have - added);
+      const tx = d.transaction('events', 'readwrite');
+      const events = tx.objectStore('events');
+      for (let i = 0; i < n; i++, copy++) {
+        const e = sample[copy % sample.length];
+        const shift = (((copy * 7919) % 86400) - 43200) * 1000;
+        events.put({ ...e, key: `${e.key}~${copy}`, date: new Date(Date.parse(e.date) + shift).toISOString() });
+      }
+      await new Promise((ok, fail) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      added += n;
+    }
+    return { added, have: have + added };
+  };
+
+  // The paint clock: an input's latency ends with the frame painted after the last DOM change it caused.
+  const afterPaint = (done) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(null);
+    });
+  let inputs = [];
+  let listen = null;
+  let listenType = '';
+  const observer = new MutationObserver(() => {
+    const current = inputs.at(-1);
+    if (current) afterPaint((t) => (current.painted = Math.max(current.painted ?? 0, t)));
+  });
+
+  window.__pdBench = {
+    cacheName,
+    count: (store) => read(store, (s) => s.count(), 0),
+    scopes: () => read('eventScopes', (s) => s.getAll(), []),
+    clients: (limit) => read('clients', (s) => s.getAll(null, limit), []),
+    topUp,
+    arm(type) {
+      if (listen) window.removeEventListener(listenType, listen, true);
+      inputs = [];
+      listenType = type;
+      listen = (e) => {
+        const input = { at: e.timeStamp, painted: null };
+        inputs.push(input);
+        // An input that changes nothing still waits for its frame.
+        afterPaint((t) => (input.painted = Math.max(input.painted ?? 0, t)));
+      };
+      window.addEventListener(type, listen, true);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    },
+    collect() {
+      if (listen) window.removeEventListener(listenType, listen, true);
+      listen = null;
+      observer.disconnect();
+      return inputs.map((i) => (i.painted ?? NaN) - i.at);
+    },
+    until(selector, text, timeoutMs) {
+      const called = performance.now();
+      return new Promise((ok, fail) => {
+        const check = () => {
+          const found = [...document.querySelectorAll(selector)].some(
+            (el) => text === null || (el.textContent ?? '').includes(text),
+          );
+          if (found) {
+            const start = inputs.at(-1)?.at ?? called;
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => ok(performance.now() - start);
+            channel.port2.postMessage(null);
+          } else if (performance.now() - called > timeoutMs) {
+            fail(new Error(`${selector}${text ? ` with "${text}"` : ''} did not appear within ${timeoutMs} ms`));
+          } else requestAnimationFrame(check);
+        };
+        check();
+      });
+    },
+  };
+})();

@@ -1,0 +1,42 @@
+import type { ChannelOutput } from '$shared/contract';
+import { invoke } from '../../desk';
+
+type Pending = ChannelOutput<'queue.pending'>;
+
+/**
+ * The last queue read per provider, kept while the app runs so coming back to the page paints at once (marked with
+ * its time) while a fresh read runs. The queue is read live from the server: it spans every client org.
+ */
+export class QueueStore {
+  result = $state.raw<Pending | null>(null);
+  loading = $state(false);
+  error = $state('');
+  #key = '';
+  #generation = 0;
+  // Read results by provider; not shown directly, so a plain Map.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #kept = new Map<string, Pending>();
+
+  /** Shows what was kept for this provider and reads it again (unless `offline`). */
+  async load(scope: { accountId: string; providerId: string }, days: number, offline = false): Promise<void> {
+    const key = `${scope.accountId}:${scope.providerId}:${days}`;
+    if (key !== this.#key) {
+      this.#key = key;
+      this.result = this.#kept.get(key) ?? null;
+    }
+    this.error = '';
+    if (offline) return;
+    const mine = ++this.#generation;
+    this.loading = true;
+    try {
+      const result = await invoke('queue.pending', { ...scope, invitedOlderThanDays: days });
+      if (mine !== this.#generation) return;
+      this.#kept.set(key, result);
+      this.result = result;
+    } catch (cause) {
+      if (mine === this.#generation) this.error = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      if (mine === this.#generation) this.loading = false;
+    }
+  }
+}
