@@ -87,6 +87,15 @@ function figures(row: Row): string[] {
   return [String(s.n), fmt(s.median, row.unit), fmt(s.p95, row.unit), fmt(s.min, row.unit), fmt(s.max, row.unit)];
 }
 
+/** Rows as measured, one line each (what a part prints when it is done). */
+export function formatRows(rows: Row[]): string {
+  return table(
+    ['measure', 'n', 'median', 'p95', 'min', 'max', 'note'],
+    rows.map((r) => [r.name, ...figures(r), r.notMeasured ? `not measured: ${r.notMeasured}` : (r.note ?? '')]),
+    new Set([1, 2, 3, 4, 5]),
+  );
+}
+
 /** The budgets table (every budget, measured or not) and the other figures. */
 export function formatReport(rows: Row[]): string {
   const budgetRows = BUDGETS.map((b) => {
@@ -100,9 +109,6 @@ export function formatReport(rows: Row[]): string {
       note,
     ];
   });
-  const others = rows
-    .filter((r) => !r.budget)
-    .map((r) => [r.name, ...figures(r), r.notMeasured ? `not measured: ${r.notMeasured}` : (r.note ?? '')]);
   const commands = [...new Set(rows.map((r) => r.command))];
   return [
     'Budgets (DESIGN.md)',
@@ -113,7 +119,7 @@ export function formatReport(rows: Row[]): string {
     ),
     '',
     'Other figures',
-    table(['measure', 'n', 'median', 'p95', 'min', 'max', 'note'], others, new Set([1, 2, 3, 4, 5])),
+    formatRows(rows.filter((r) => !r.budget)),
     '',
     'Reproduce a part:',
     ...commands.map((c) => `  ${c}`),

@@ -10,7 +10,7 @@
  * and the renderer measures in Chromium through the browser shell. Rows go to bench/results/<time>.json too.
  */
 import { join, resolve } from 'node:path';
-import { formatReport, writeJson, type Row } from './report';
+import { formatReport, formatRows, writeJson, type Row } from './report';
 import { rendererMeasures } from './renderer/portal';
 import { eventMeasures } from './server/events';
 import { listClientMeasures } from './server/listClients';
@@ -21,6 +21,20 @@ const o = benchOptions();
 const size = `--clients ${o.clients} --events ${o.events}`;
 const rows: Row[] = [];
 const started = Date.now();
+const file = resolve(
+  o.json ?? join(import.meta.dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+);
+
+/** Keeps a part's rows, prints them, and saves everything so far (a run cut short keeps what it measured). */
+function record(part: string, partRows: Row[]): void {
+  rows.push(...partRows);
+  console.log(`\n${part}\n${formatRows(partRows)}\n`);
+  writeJson(file, {
+    at: new Date().toISOString(),
+    options: o,
+    rows: rows.map((r) => ({ ...r, stats: r.samples.length ? stats(r.samples) : null })),
+  });
+}
 
 function serverRows(backend: Backend, measures: Measure[]): Row[] {
   return measures.map((m) => ({
@@ -48,21 +62,26 @@ for (const backend of o.backends) {
     if (o.only !== 'renderer') {
       console.log(`[${backend}] backend measures`);
       const token = await login(server.url, data);
-      rows.push(...serverRows(backend, await listClientMeasures(server.url, token, data, o, backend)));
-      rows.push(...serverRows(backend, await eventMeasures(server.url, token, data, o)));
+      record(
+        `Backend, ${backend}: client list`,
+        serverRows(backend, await listClientMeasures(server.url, token, data, o, backend)),
+      );
+      record(`Backend, ${backend}: events`, serverRows(backend, await eventMeasures(server.url, token, data, o)));
     }
     if (backend === 'sqlite' && o.only !== 'server') {
       console.log('[main] first sync without a renderer');
-      rows.push(
-        ...(await mainSyncRows(server.url, data, o).catch((e: unknown) => [
+      record(
+        'Main process: first sync without a renderer',
+        await mainSyncRows(server.url, data, o).catch((e: unknown) => [
           failed('sync in main alone', `npx tsx bench/session/syncEvents.ts ${size}`, e),
-        ])),
+        ]),
       );
       console.log('[renderer] Chromium through the browser shell');
-      rows.push(
-        ...(await rendererMeasures(server.url, data, o).catch((e: unknown) => [
+      record(
+        'Renderer: Chromium through the browser shell',
+        await rendererMeasures(server.url, data, o).catch((e: unknown) => [
           failed('renderer measures', `npx tsx bench/renderer/portal.ts ${size}`, e),
-        ])),
+        ]),
       );
     }
   } finally {
@@ -74,13 +93,5 @@ console.log(
   `\nProvider Desk benchmarks: ${o.clients.toLocaleString('en-US')} clients, ${o.events.toLocaleString('en-US')} events${o.quick ? ' (--quick)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
 );
 console.log(formatReport(rows));
-const file = resolve(
-  o.json ?? join(import.meta.dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
-);
-writeJson(file, {
-  at: new Date().toISOString(),
-  options: o,
-  rows: rows.map((r) => ({ ...r, stats: r.samples.length ? stats(r.samples) : null })),
-});
 console.log(`\nRows and samples: ${file}`);
 process.exit(0);

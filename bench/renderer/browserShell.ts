@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -58,10 +58,23 @@ function launchUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Chromium as the end-to-end tests launch it (playwright.config.ts), plus precise memory figures. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export interface BrowserStage {
+  context: BrowserContext;
+  page: Page;
+  /** Chromium's profile folder: its processes carry it on their command line (memory.ts finds them by it). */
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium as the end-to-end tests launch it (playwright.config.ts), with a profile on disk: IndexedDB then lives
+ * in files as in the desktop app, not in the memory of an incognito context (which also stalls at a million rows).
+ */
+export async function launchBrowser(): Promise<BrowserStage> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pd-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -73,6 +86,16 @@ export async function launchBrowser(): Promise<Browser> {
       '--enable-precise-memory-info',
     ],
   });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    userDataDir,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The Log in screen, Self-hosted, the backend's http://127.0.0.1 URL; resolves once the Clients page shows. */

@@ -1,11 +1,12 @@
 /**
  * Renderer memory ("≤ 200 MB with 5,000 clients and 1,000,000 cached events"): after a garbage collection, the
- * page's JavaScript heap (CDP `Runtime.getHeapUsage`) and its renderer process's resident and proportional set
- * sizes (/proc, the process Chromium's `SystemInfo.getProcessInfo` lists as a renderer). The budget is read
- * against the process figure (PSS: the process's own pages plus its share of shared ones), the larger one.
+ * page's JavaScript heap (CDP `Runtime.getHeapUsage`) and its renderer process's proportional and resident set
+ * sizes from /proc. The renderer is found by its command line (`--type=renderer` and this run's
+ * `--user-data-dir`); with one page open the largest is the page's. The budget is read against PSS (the process's
+ * own pages plus its share of the pages it shares with Chromium's other processes); RSS counts shared pages whole.
  */
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 
 export interface MemorySample {
   heapUsedMB: number;
@@ -24,26 +25,35 @@ function procKb(pid: number, file: string, field: string): number | null {
   }
 }
 
-export async function measureMemory(browser: Browser, page: Page, samples: number): Promise<MemorySample[]> {
+function rendererPids(userDataDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && cmd.includes(userDataDir)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+export async function measureMemory(page: Page, userDataDir: string, samples: number): Promise<MemorySample[]> {
   const cdp = await page.context().newCDPSession(page);
-  const browserCdp = await browser.newBrowserCDPSession();
   const out: MemorySample[] = [];
   try {
     for (let i = 0; i < samples; i++) {
       await cdp.send('HeapProfiler.collectGarbage');
       await new Promise((ok) => setTimeout(ok, 500));
       const heap = await cdp.send('Runtime.getHeapUsage');
-      const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
-        processInfo: { type: string; id: number }[];
-      };
-      // One page is open, so the largest renderer is its process (others are spare or extension renderers).
       let pss: number | null = null;
       let rss: number | null = null;
-      for (const p of info.processInfo.filter((p) => p.type === 'renderer')) {
-        const ppss = procKb(p.id, 'smaps_rollup', 'Pss');
+      for (const pid of rendererPids(userDataDir)) {
+        const ppss = procKb(pid, 'smaps_rollup', 'Pss');
         if (ppss !== null && (pss === null || ppss > pss)) {
           pss = ppss;
-          rss = procKb(p.id, 'status', 'VmRSS');
+          rss = procKb(pid, 'status', 'VmRSS');
         }
       }
       out.push({
@@ -54,7 +64,6 @@ export async function measureMemory(browser: Browser, page: Page, samples: numbe
     }
   } finally {
     await cdp.detach().catch(() => {});
-    await browserCdp.detach().catch(() => {});
   }
   return out;
 }

@@ -54,9 +54,9 @@ export async function rendererMeasures(serverUrl: string, data: ScaleData, o: Be
   const say = (line: string) => console.log(`[renderer] ${line}`);
   const rows: Row[] = [];
   const shell = await startShell();
-  const browser = await launchBrowser();
+  const stage = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = stage.page;
     await installProbe(page);
     const watch = new SyncWatch();
     watch.attach(page);
@@ -153,7 +153,7 @@ export async function rendererMeasures(serverUrl: string, data: ScaleData, o: Be
         .getByRole('link', { name: 'Clients', exact: true })
         .click();
       await new Promise((ok) => setTimeout(ok, 1000));
-      const samples = await measureMemory(browser, page, 5);
+      const samples = await measureMemory(page, stage.userDataDir, 5);
       if (samples.some((s) => s.rendererPssMB === null)) throw new NotMeasured('no renderer process found in /proc');
       const heap = samples.map((s) => s.heapUsedMB).sort((a, b) => a - b)[2]!;
       const rss = samples.map((s) => s.rendererRssMB!).sort((a, b) => a - b)[2]!;
@@ -163,7 +163,7 @@ export async function rendererMeasures(serverUrl: string, data: ScaleData, o: Be
       };
     });
   } finally {
-    await browser.close().catch(() => {});
+    await stage.close();
     await shell.stop();
   }
   return rows;

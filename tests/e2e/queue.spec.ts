@@ -84,9 +84,13 @@ test('lists people waiting across provider and clients; bulk confirm with finger
   // Bulk resend: every open invitation (limit 0 days), one of them resent.
   await page.getByLabel('Invitations older than (days)').fill('0');
   await page.getByLabel('Status').selectOption({ label: 'Invited' });
-  const invited = grid(page).getByRole('row').filter({ hasText: 'Invited' }).first();
-  await expect(invited).toBeVisible({ timeout: 20_000 });
-  await invited.getByRole('checkbox').click();
+  // The first person row (the header row has a "Select all rows" box and an "Invited" column).
+  const firstPerson = grid(page)
+    .getByRole('checkbox', { name: /^Select (?!all rows)/ })
+    .first();
+  await expect(firstPerson).toBeVisible({ timeout: 20_000 });
+  await firstPerson.click();
+  await expect(page.getByText(/^1 of \d+ selected$/)).toBeVisible();
   await page.getByRole('button', { name: 'Resend invitations' }).click();
   await expect(page.getByText('1 invitation sent again')).toBeVisible();
 });

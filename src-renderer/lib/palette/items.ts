@@ -8,5 +8,7 @@ export interface PaletteItem {
   kind: string;
   /** Extra words shown after the label (a plan, a status); not matched. */
   detail?: string;
+  /** Ranks first among equally good matches (pinned and recent clients). */
+  preferred?: boolean;
   run: () => void;
 }

@@ -87,14 +87,28 @@ export interface Matcher<T> {
   search(query: string, limit?: number): MatchResult<T>;
 }
 
+export interface MatcherOptions<T> {
+  /**
+   * Items that rank first among matches of the same kind (pinned and recent clients): a preferred prefix match comes
+   * before every other prefix match, whatever the lengths, but never before an exact match of another item.
+   */
+  preferred?: (item: T) => boolean;
+}
+
 /** Prepares `items` for repeated searches; rebuild it when the items change. */
-export function createMatcher<T>(items: readonly T[], text: (item: T) => string): Matcher<T> {
+export function createMatcher<T>(
+  items: readonly T[],
+  text: (item: T) => string,
+  options: MatcherOptions<T> = {},
+): Matcher<T> {
   const count = items.length;
   const folded = new Array<string>(count);
   const initials = new Array<string>(count);
+  const preferred = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     folded[i] = fold(text(items[i]!));
     initials[i] = initialsOf(folded[i]!);
+    if (options.preferred?.(items[i]!)) preferred[i] = 1;
   }
   // Reused by every search: the indexes that matched and their scores.
   const matched = new Uint32Array(count);
@@ -110,7 +124,8 @@ export function createMatcher<T>(items: readonly T[], text: (item: T) => string)
       for (let i = 0; i < count; i++) {
         const score = scoreMatch(q, compact, folded[i]!, initials[i]!);
         if (score < 0) continue;
-        scores[i] = score;
+        // A preferred item goes to the front of its tier; ties keep the items' order.
+        scores[i] = preferred[i] ? Math.floor(score / tier) * tier - 1 : score;
         matched[total++] = i;
       }
       const ranked = matched.subarray(0, total).sort(byScore);

@@ -17,7 +17,7 @@ export function bulkSummary(
   if (result.failed === 0) return { tone: 'success', message: `${verb} ${countMembers(result.succeeded)} ${where}.` };
   const failures = result.results
     .filter((row) => !row.ok)
-    .map((row) => `${nameOf(row.id)}: ${row.error ?? 'refused by the server'}`)
+    .map((row) => `${nameOf(row.id)}: ${(row.error ?? 'refused by the server').replace(/\.+$/, '')}`)
     .join('; ');
   const done =
     result.succeeded === 0 ? `Nothing ${verb.toLowerCase()}` : `${verb} ${result.succeeded} of ${countMembers(total)}`;

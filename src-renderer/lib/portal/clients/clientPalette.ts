@@ -25,11 +25,12 @@ export function clientPaletteItems(
   open: (client: ClientRow) => void,
 ): ClientPaletteItems {
   const byOrg = new Map(clients.map((client) => [client.organizationId, client]));
-  const item = (client: ClientRow, kind: string): PaletteItem => ({
+  const item = (client: ClientRow, kind: string, preferred = false): PaletteItem => ({
     id: `client:${client.organizationId}`,
     label: clientName(client),
     kind,
     detail: planLabel(client.plan) || undefined,
+    preferred,
     run: () => open(client),
   });
   const taken = new Set<string>();
@@ -42,7 +43,7 @@ export function clientPaletteItems(
       const client = byOrg.get(id);
       if (!client || taken.has(id)) continue;
       taken.add(id);
-      leading.push(item(client, kind));
+      leading.push(item(client, kind, true));
     }
   }
   const rest = clients

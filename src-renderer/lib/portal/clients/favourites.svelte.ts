@@ -77,6 +77,11 @@ export class ClientFavourites {
     this.#write(accountId, { pinned: pinned.filter(keep), recent: recent.filter(keep) });
   }
 
+  /** Forgets what was read into memory (tests; storage is the source of truth). */
+  reset(): void {
+    this.#byAccount = {};
+  }
+
   #write(accountId: string, value: ClientFavouriteIds) {
     this.#byAccount = { ...this.#byAccount, [accountId]: value };
     try {

@@ -50,8 +50,8 @@ async function choose(format: string, file: File) {
 
 function renderPanel(handlers: Parameters<typeof installFakeDesk>[0] = {}) {
   const desk = installFakeDesk({ 'org.import.preview': () => preview, ...handlers });
-  render(ImportPanel, { props: { input, clientName: 'Contoso' } });
-  return desk;
+  const view = render(ImportPanel, { props: { input, clientName: 'Contoso' } });
+  return Object.assign(desk, { rerender: view.rerender });
 }
 
 async function previewed(desk: FakeDesk) {
@@ -148,7 +148,7 @@ describe('ImportPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Import 50 items' }));
     await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'The import did not run: The server cannot be reached.',
+      'The import into Contoso did not run: The server cannot be reached.',
     );
     expect(screen.getByRole('button', { name: 'Import 50 items' })).toBeTruthy();
   });
@@ -178,5 +178,20 @@ describe('ImportPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The file is not valid JSON.');
     expect(screen.queryByRole('heading', { name: 'Preview' })).toBeNull();
+  });
+
+  it('forgets the file and preview when the console switches to another client', async () => {
+    const desk = renderPanel();
+    await previewed(desk);
+    await desk.rerender({
+      input: { ...input, organizationId: 'b1c2a8e0-4b1d-4c55-9d7a-1f2e3d4c5b6a' },
+      clientName: 'Fabrikam',
+    });
+
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Preview' })).toBeNull());
+    expect(screen.queryByRole('button', { name: /Import 50 items/ })).toBeNull();
+    expect(screen.getByText(/Items go into Fabrikam’s vault/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Choose the file to import first.');
   });
 });

@@ -184,4 +184,16 @@ describe('PoliciesPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('list', { name: 'Policies' });
   });
+
+  it('says when the plan has no policies', async () => {
+    installFakeDesk({
+      'org.policies.list': () => ({
+        usePolicies: false,
+        policies: policies({ 1: { available: false, unavailableReason: 'Policies need an Enterprise plan.' } }),
+      }),
+    });
+    render(PoliciesPanel, { props: { input: { ...input, organizationId: 'c1c2a8e0-4b1d-4c55-9d7a-1f2e3d4c5b6a' } } });
+    expect(await screen.findByText(/plan does not include policies/)).toBeTruthy();
+    expect(within(row('Master password requirements')).getByText('Policies need an Enterprise plan.')).toBeTruthy();
+  });
 });

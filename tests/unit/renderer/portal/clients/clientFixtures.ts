@@ -1,7 +1,9 @@
+import 'fake-indexeddb/auto';
 import type { ProviderSubscription } from '$shared/contract/portal/billing';
 import type { SeatEffect } from '$shared/contract/portal/seats';
 import type { ProviderSummary } from '$shared/contract/sync';
 import { accountCache, dropAccountCache, type CachedClient } from '../../../../../src-renderer/lib/cache/accountCache';
+import { clientFavourites } from '../../../../../src-renderer/lib/portal/clients/favourites.svelte';
 import { portal } from '../../../../../src-renderer/lib/portal/providerContext.svelte';
 import { session } from '../../../../../src-renderer/lib/session/sessionStore.svelte';
 import { account, sessionState } from '../../session/sessionFixtures';
@@ -63,6 +65,7 @@ export async function signOut() {
   portal.providers = null;
   session.reset();
   localStorage.clear();
+  clientFavourites.reset();
   await dropAccountCache(ACCOUNT);
 }
 
