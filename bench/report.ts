@@ -3,6 +3,7 @@
  * one table `npm run bench` prints (budget, median, p95, min, max, pass/miss). Figures only: nothing is asserted.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { stats } from './server/scaleServer';
 
@@ -124,6 +125,14 @@ export function formatReport(rows: Row[]): string {
     'Reproduce a part:',
     ...commands.map((c) => `  ${c}`),
   ].join('\n');
+}
+
+/** The machine and how busy it is: figures from a loaded machine are not comparable with a quiet one's. */
+export function machineLine(): string {
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  return `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average (1/5/15 min) ${load}`;
 }
 
 export function writeJson(file: string, data: unknown): void {

@@ -10,7 +10,7 @@
  * and the renderer measures in Chromium through the browser shell. Rows go to bench/results/<time>.json too.
  */
 import { join, resolve } from 'node:path';
-import { formatReport, formatRows, writeJson, type Row } from './report';
+import { formatReport, formatRows, machineLine, writeJson, type Row } from './report';
 import { rendererMeasures } from './renderer/portal';
 import { eventMeasures } from './server/events';
 import { listClientMeasures } from './server/listClients';
@@ -21,6 +21,8 @@ const o = benchOptions();
 const size = `--clients ${o.clients} --events ${o.events}`;
 const rows: Row[] = [];
 const started = Date.now();
+const startedOn = machineLine();
+console.log(startedOn);
 const file = resolve(
   o.json ?? join(import.meta.dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
 );
@@ -31,6 +33,7 @@ function record(part: string, partRows: Row[]): void {
   console.log(`\n${part}\n${formatRows(partRows)}\n`);
   writeJson(file, {
     at: new Date().toISOString(),
+    machine: { atStart: startedOn, now: machineLine() },
     options: o,
     rows: rows.map((r) => ({ ...r, stats: r.samples.length ? stats(r.samples) : null })),
   });
@@ -92,6 +95,7 @@ for (const backend of o.backends) {
 console.log(
   `\nProvider Desk benchmarks: ${o.clients.toLocaleString('en-US')} clients, ${o.events.toLocaleString('en-US')} events${o.quick ? ' (--quick)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
 );
+console.log(`At start: ${startedOn}\nAt end:   ${machineLine()}\n`);
 console.log(formatReport(rows));
 console.log(`\nRows and samples: ${file}`);
 process.exit(0);

@@ -36,28 +36,19 @@
     return request(fn(d.transaction(store, 'readonly').objectStore(store)));
   };
 
-  // Copies of cached events under new keys, `total` in all, dates moved by up to ±12 h (same index shapes).
-  const topUp = async (scope, total, chunk) => {
+  // `count` copies of the scope's cached events under new keys (numbered from `offset`, so calls add up), dates
+  // moved by up to ±12 h: the same shapes for every index. Returns how many the scope holds afterwards.
+  const topUp = async (scope, count, offset, chunk) => {
     const d = await open();
-    const store = () => d.transaction('events', 'readonly').objectStore('events');
-    const have = await request(
-      store()
-        .index('[scope+date]')
-        .count(IDBKeyRange.bound([scope, ''], [scope, '\uffff'])),
-    );
-    if (have >= total) return { added: 0, have };
-    const sample = await request(
-      store()
-        .index('[scope+date]')
-        .getAll(IDBKeyRange.bound([scope, ''], [scope, '\uffff']), 20000),
-    );
-    let added = 0;
-    let copy = 0;
-    while (have + added < total) {
-      const n = Math.min(chunk, total - have - added);
+    const range = IDBKeyRange.bound([scope, ''], [scope, '\uffff']);
+    const index = () => d.transaction('events', 'readonly').objectStore('events').index('[scope+date]');
+    const sample = (await request(index().getAll(range, 20000))).filter((e) => !e.key.includes('~'));
+    for (let done = 0; done < count && sample.length;) {
+      const n = Math.min(chunk, count - done);
       const tx = d.transaction('events', 'readwrite');
       const events = tx.objectStore('events');
-      for (let i = 0; i < n; i++, copy++) {
+      for (let i = 0; i < n; i++) {
+        const copy = offset + done + i;
         const e = sample[copy % sample.length];
         const shift = (((copy * 7919) % 86400) - 43200) * 1000;
         events.put({ ...e, key: `${e.key}~${copy}`, date: new Date(Date.parse(e.date) + shift).toISOString() });
@@ -66,9 +57,9 @@
         tx.oncomplete = ok;
         tx.onerror = () => fail(tx.error);
       });
-      added += n;
+      done += n;
     }
-    return { added, have: have + added };
+    return request(index().count(range));
   };
 
   // The paint clock: an input's latency ends with the frame painted after the last DOM change it caused.

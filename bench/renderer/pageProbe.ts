@@ -17,8 +17,8 @@ export interface Probe {
   count(store: string): Promise<number>;
   scopes(): Promise<{ scope: string; state: { run: { continuationToken: string | null } | null } }[]>;
   clients(limit: number): Promise<{ name: string | null; organizationId: string; providerId: string }[]>;
-  /** Writes copies of `scope`'s cached events (new keys, dates moved ±12 h) until it holds `total`. */
-  topUp(scope: string, total: number, chunk: number): Promise<{ added: number; have: number }>;
+  /** Writes `count` copies of `scope`'s cached events (keys numbered from `offset`); resolves to the scope's count. */
+  topUp(scope: string, count: number, offset: number, chunk: number): Promise<number>;
   /** Starts timing the inputs of `type` ('keydown', 'click', 'change'). */
   arm(type: string): void;
   /** Latencies (ms) of the inputs seen since `arm`; stops timing. */

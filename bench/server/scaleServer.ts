@@ -45,8 +45,9 @@ export interface BenchOptions {
   walk: number;
   /** Smaller data and fewer samples, for development (`--quick`). */
   quick: boolean;
-  /** Renderer bench: how long to wait for the first sync (s). */
+  /** Renderer bench: how long to wait for the first sync (s), and to fill the event cache to `events` (s). */
   syncTimeout: number;
+  fillTimeout: number;
   /** `npm run bench`: only the `server` or the `renderer` part. */
   only?: 'server' | 'renderer';
   /** `npm run bench`: where to write the rows as JSON. */
@@ -68,6 +69,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       walk: { type: 'string' },
       quick: { type: 'boolean' },
       'sync-timeout': { type: 'string' },
+      'fill-timeout': { type: 'string' },
       only: { type: 'string' },
       json: { type: 'string' },
     },
@@ -94,6 +96,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     walk: num(values.walk, quick ? 20_000 : 100_000),
     quick,
     syncTimeout: num(values['sync-timeout'], 300),
+    fillTimeout: num(values['fill-timeout'], 180),
     only: values.only as BenchOptions['only'],
     json: values.json,
   };

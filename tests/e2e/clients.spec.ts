@@ -4,7 +4,7 @@
 // themes and of each dialog.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { PROVIDER_ADMIN, SERVICE_USER } from './demoBackend';
+import { PROVIDER_ADMIN, SERVICE_USER, startDemoBackend } from './demoBackend';
 import { signIn } from './signIn';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -167,4 +167,44 @@ test('a service user sees the clients without the provider-admin actions', async
   await expect(page.getByRole('menuitem', { name: 'Unlink…' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await page.screenshot({ path: `${SCREENSHOTS}/clients-service-user.png` });
+});
+
+test('offline: the cached clients stay browsable, marked stale, with changes disabled and the reason', async ({
+  page,
+  desk,
+}) => {
+  // A demo backend of its own, to stop it without disturbing the other tests.
+  const own = await startDemoBackend();
+  try {
+    await signIn(page, desk.url, own, own.account(PROVIDER_ADMIN));
+    await waitForClients(page);
+    const total = await rowCount(page);
+
+    await own.close();
+    await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.locator('.stale-notice')).toContainText(/Offline\s*·\s*last synced (just now|1 minute ago)/, {
+      timeout: 20_000,
+    });
+    expect(await rowCount(page)).toBe(total);
+    await search(page).fill('bay');
+    await expect.poll(() => rowCount(page)).toBeLessThan(total);
+    await search(page).fill('');
+
+    const create = page.getByRole('button', { name: 'New client' });
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await expect(create).toHaveAttribute('title', /Offline: .* cannot be reached/);
+    await create.click({ force: true });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('note')).toContainText('Cached clients stay browsable.');
+
+    const first = grid(page).getByRole('row').nth(1);
+    const name = (await first.getByRole('link').textContent())!.trim();
+    await first.getByRole('button', { name: `Actions for ${name}` }).click();
+    await expect(page.getByRole('menu')).toContainText('cannot be reached');
+    await expect(page.getByRole('menuitem', { name: 'Manage seats…' })).toHaveAttribute('data-disabled', '');
+    await page.screenshot({ path: `${SCREENSHOTS}/clients-offline.png` });
+    await page.keyboard.press('Escape');
+  } finally {
+    await own.close().catch(() => undefined);
+  }
 });

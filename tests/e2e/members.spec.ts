@@ -97,11 +97,11 @@ test('invite, resend, accept in another app, compare the fingerprint and confirm
     await expect(other.getByRole('heading', { level: 1, name: 'Join a provider' })).toBeVisible();
     await expect(other.getByRole('region', { name: 'The link' })).toContainText('Northwind IT Partners');
     await expect(other.getByText(`Signed in as ${email}`)).toBeVisible();
-    await other.screenshot({ path: `${SHOTS}/link-accept.png`, fullPage: true });
+    await shoot(other, 'link-accept');
     await other.getByRole('button', { name: 'Accept invitation' }).click();
     await expect(other.getByRole('heading', { name: /confirmation pending/ })).toBeVisible();
     await expect(other.getByText('must confirm you')).toBeVisible();
-    await other.screenshot({ path: `${SHOTS}/link-accepted.png`, fullPage: true });
+    await shoot(other, 'link-accepted');
   } finally {
     await context.close();
     second.stop();
@@ -147,7 +147,7 @@ test('creates an account from an invitation link inside the app, then accepts', 
   await expect(page.getByText('The master passwords do not match.')).toBeVisible();
   await page.getByLabel('Master password', { exact: true }).fill('a new master password');
   await page.getByLabel('Confirm master password').fill('a new master password');
-  await page.screenshot({ path: `${SHOTS}/link-create-account.png`, fullPage: true });
+  await shoot(page, 'link-create-account');
   await page.getByRole('button', { name: 'Create account and log in' }).click();
 
   // Registered and signed in as the new account, which is now active; accept.

@@ -35,7 +35,7 @@ async function openPalette(role: 0 | 1 = 0) {
   render(AppFrame, { currentPath: '/clients', hrefs, onNavigate, children });
   await fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
   await screen.findByRole('dialog', { name: 'Command palette' });
-  await waitFor(() => expect(labels()).toContain('Acme Corp'));
+  await waitFor(() => expect(labels()).toContain('Acme Corp'), { timeout: 5000 });
   return { onNavigate };
 }
 

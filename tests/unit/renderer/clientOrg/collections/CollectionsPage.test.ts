@@ -41,7 +41,8 @@ const rows = () =>
     .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
 const operationsRow = () => rows().find((row) => row.querySelector('[title="Operations"]'))!;
 
-describe('CollectionsPage', () => {
+// Rendering pages with a virtualized grid is slow on a loaded machine; the assertions wait, not the clock.
+describe('CollectionsPage', { timeout: 20_000 }, () => {
   it('nests children under their parent by name, with who has access at which level', async () => {
     render(CollectionsPage);
     await waitFor(() => expect(rows()).toHaveLength(3));

@@ -40,7 +40,7 @@ afterEach(async () => {
   await dropAccountCache('acct-ava');
 });
 
-describe('orgContext', () => {
+describe('orgContext', { timeout: 20_000 }, () => {
   it('names the org from the cached client list, offline too, with its colour and channel input', async () => {
     orgContext.open(ORG.toUpperCase());
     expect(orgContext.displayName).toBe('Client organization');

@@ -11,7 +11,7 @@ const finance = { id: '00000000-0000-4000-8000-0000000000f1', label: 'Finance', 
 const payroll = { id: '00000000-0000-4000-8000-0000000000f2', label: 'Payroll', depth: 1 };
 const ann = member({ name: 'Ann Lee' });
 
-describe('GroupDialog: the group access editor', () => {
+describe('GroupDialog: the group access editor', { timeout: 20_000 }, () => {
   it('creates a group with a level per collection and its members', async () => {
     const desk = installFakeDesk({
       'org.groups.create': (input) => ({

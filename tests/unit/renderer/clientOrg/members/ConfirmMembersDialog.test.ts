@@ -8,7 +8,7 @@ afterEach(() => document.body.replaceChildren());
 
 const scope = { accountId: 'acct-ava', organizationId: ORG };
 
-describe('ConfirmMembersDialog', () => {
+describe('ConfirmMembersDialog', { timeout: 20_000 }, () => {
   it('shows each fingerprint phrase and confirms only after the person says they compared it', async () => {
     const abe = member({ name: 'Abe Accepted', status: 'accepted' });
     const zed = member({ name: 'Zed Nokey', status: 'accepted' });

@@ -30,7 +30,7 @@ describe('parseInviteEmails', () => {
   });
 });
 
-describe('InviteDialog', () => {
+describe('InviteDialog', { timeout: 20_000 }, () => {
   it('invites with the role, Custom permissions, collection access and groups', async () => {
     const desk = installFakeDesk({
       'org.members.invite': ({ emails }) => ({ invited: emails.slice(1), alreadyMembers: emails.slice(0, 1) }),

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgBulkResult } from '$shared/contract/clientOrg';
 import MembersPage from '../../../../../src-renderer/lib/clientOrg/members/MembersPage.svelte';
 import { session } from '../../../../../src-renderer/lib/session/sessionStore.svelte';
+import { toast } from '../../../../../src-renderer/lib/toasts.svelte';
 import { installFakeDesk, type FakeDesk } from '../../fakes/desk';
 import { account, sessionState } from '../../session/sessionFixtures';
 import { enterConsole } from './membersTestSetup';
@@ -69,7 +70,8 @@ const rowOf = (text: string) =>
     .getAllByRole('row')
     .find((row) => row.textContent?.includes(text))!;
 
-describe('MembersPage', () => {
+// Rendering pages with a virtualized grid is slow on a loaded machine; the assertions wait, not the clock.
+describe('MembersPage', { timeout: 20_000 }, () => {
   it('shows role, Custom permissions, status badges, two-step login, recovery and groups', async () => {
     render(MembersPage);
     await waitFor(() => expect(rowOf('Olga Owner')).toBeTruthy());
@@ -140,5 +142,11 @@ describe('MembersPage', () => {
     expect(invite.getAttribute('aria-disabled')).toBe('true');
     await fireEvent.click(invite);
     expect(screen.queryByRole('dialog')).toBeNull();
+    // Enter on a row would open the editor: offline it says why not.
+    const row = rowOf('Olga Owner');
+    row.focus();
+    await fireEvent.keyDown(row, { key: 'Enter' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(toast.items.at(-1)?.message).toMatch(/^Offline: vault.example.com cannot be reached/);
   });
 });

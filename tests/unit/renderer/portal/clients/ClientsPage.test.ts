@@ -49,7 +49,8 @@ async function renderPage(role: 0 | 1 = 0, online = true) {
   await cacheClients([cedar, acme, bolt]);
   const onOpen = vi.fn();
   render(ClientsPageHarness, { onOpen });
-  await waitFor(() => expect(names()).toHaveLength(3));
+  // The first render compiles and opens IndexedDB: generous under a loaded machine.
+  await waitFor(() => expect(names()).toHaveLength(3), { timeout: 5000 });
   return { onOpen };
 }
 
@@ -70,7 +71,7 @@ describe('Clients page: the grid', () => {
       within(bolts).getByRole('meter', { name: 'Seat use of Bolt Électrique' }).getAttribute('aria-valuetext'),
     ).toContain('over the limit');
     expect(within(grid()).getAllByRole('row')[3]!.textContent).toContain('Disabled');
-    await waitFor(() => expect(staleNotice()).toMatch(/Last synced\s+just now/));
+    await waitFor(() => expect(staleNotice()).toMatch(/Last synced\s+just now/), { timeout: 3000 });
   });
 
   it('filters as you type, ignoring case and accents, and offers to clear a search that matches nothing', async () => {

@@ -75,6 +75,8 @@ describe('Provider link flow', () => {
     expect(card.textContent).toContain('Northwind IT Partners');
     expect(card.textContent).toContain('nina@example.com');
     expect(card.textContent).toContain('vault.example.com');
+    // The paste field is gone; focus moved to what replaced it.
+    await waitFor(() => expect(document.activeElement).toBe(card));
     // The empty field was refused without asking main.
     expect(desk.calls.filter((c) => c.channel === 'links.parse')).toHaveLength(2);
   });
