@@ -95,8 +95,8 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     maxRequests: num(values['max-requests'], quick ? 500 : 2000),
     walk: num(values.walk, quick ? 20_000 : 100_000),
     quick,
-    syncTimeout: num(values['sync-timeout'], 300),
-    fillTimeout: num(values['fill-timeout'], 180),
+    syncTimeout: num(values['sync-timeout'], 600),
+    fillTimeout: num(values['fill-timeout'], quick ? 60 : 180),
     only: values.only as BenchOptions['only'],
     json: values.json,
   };

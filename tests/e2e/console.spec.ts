@@ -203,8 +203,7 @@ test('a provider admin runs a client: group, nested collection, invite → confi
   await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   await expect(banner).toContainText(CLIENT);
 
-  // Budget (DESIGN.md): palette → console page visible ≤ 150 ms with cached data. Leave and come back three
-  // times; the time is taken in the page, from the Enter keydown to the frame naming the client over its members.
+  // Switching back and forth from the palette, three times (DESIGN.md budget: ≤ 150 ms, measured in bench/); the time is taken in the page, from the Enter keydown to the frame naming the client over its members.
   const timings: number[] = [];
   for (let round = 0; round < 3; round++) {
     await banner.getByRole('link', { name: /Clients/ }).click();
@@ -237,7 +236,6 @@ test('a provider admin runs a client: group, nested collection, invite → confi
     await page.keyboard.press('Enter');
     timings.push(await page.evaluate(() => (window as unknown as { consoleVisible: Promise<number> }).consoleVisible));
   }
-  const median = [...timings].sort((a, b) => a - b)[1]!;
+  // Printed, not asserted: the budget is measured by `npm run bench`.
   console.log(`palette → console page visible (cached): ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
-  expect(median).toBeLessThan(1_000);
 });

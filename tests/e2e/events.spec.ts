@@ -16,10 +16,11 @@ const count = (page: Page) => page.getByTestId('event-count');
 
 async function shownCount(page: Page): Promise<number> {
   const text = (await count(page).textContent()) ?? '';
-  // The list answers with its first 100 rows, then the rest: "100+" is not a count yet (the demo logs stay
-  // under 1,000 a view). Nothing counted yet gives -1 as well, so polls keep waiting.
-  const match = /^([\d,]+) events?$/.exec(text.trim());
-  return match ? Number(match[1]!.replaceAll(',', '')) : -1;
+  const match = /^([\d,]+)(\+?) events?$/.exec(text.trim());
+  if (!match) return -1; // nothing counted yet: polls keep waiting
+  const n = Number(match[1]!.replaceAll(',', ''));
+  // The list answers with its first 100 rows, then a page of 1,000: "100+" is not a count yet.
+  return match[2] && n < 1000 ? -1 : n;
 }
 
 /** Waits until the list counts some events, fewer than `than`. */

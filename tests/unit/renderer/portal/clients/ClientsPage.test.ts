@@ -144,6 +144,16 @@ describe('Clients page: role gating and offline', () => {
     expect(clientDialogs.current).toEqual({ kind: 'rename', client: expect.objectContaining({ name: 'Acme Corp' }) });
   });
 
+  it('gives focus back to the row’s menu button when the menu closes with Escape', async () => {
+    await renderPage(0);
+    await openRowMenu('Cedar Law');
+    await fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    const trigger = screen.getByRole('button', { name: 'Actions for Cedar Law' });
+    await waitFor(() => expect(document.activeElement).toBe(trigger));
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('lists unlink for a provider admin, and disables changes offline with the reason in the menu', async () => {
     await renderPage(0, false);
     await openRowMenu('Bolt Électrique');
@@ -159,8 +169,9 @@ describe('Clients page: role gating and offline', () => {
 
 async function openRowMenu(name: string) {
   const trigger = screen.getByRole('button', { name: `Actions for ${name}` });
-  trigger.focus();
-  await fireEvent.keyDown(trigger, { key: 'Enter' });
+  expect(trigger.getAttribute('aria-expanded')).toBe('false');
+  await fireEvent.click(trigger);
+  expect(trigger.getAttribute('aria-expanded')).toBe('true');
   await screen.findByRole('menu');
 }
 

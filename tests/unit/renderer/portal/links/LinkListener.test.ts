@@ -40,3 +40,24 @@ describe('LinkListener', () => {
     expect(paletteRegistry.items.some((i) => i.id === 'action:open-link')).toBe(false);
   });
 });
+
+describe('LinkListener, mounted twice (layout and page)', () => {
+  it('subscribes once, and keeps the palette action until the last one unmounts', async () => {
+    const desk = installFakeDesk({ 'links.takeOpened': () => ({ link: null }) });
+    const first = vi.fn();
+    const second = vi.fn();
+    const layout = render(LinkListener, { onNavigate: first });
+    const page = render(LinkListener, { onNavigate: second });
+    expect(desk.listenerCount('links.opened')).toBe(1);
+    expect(desk.calls.filter((c) => c.channel === 'links.takeOpened')).toHaveLength(1);
+
+    page.unmount();
+    expect(paletteRegistry.items.some((i) => i.id === 'action:open-link')).toBe(true);
+    desk.emit('links.opened', link);
+    expect(first.mock.calls.length + second.mock.calls.length).toBe(1);
+
+    layout.unmount();
+    expect(desk.listenerCount('links.opened')).toBe(0);
+    expect(paletteRegistry.items.some((i) => i.id === 'action:open-link')).toBe(false);
+  });
+});

@@ -6,7 +6,8 @@ import { fingerprintPreference } from '../../../../../src-renderer/lib/portal/me
 import MembersView from '../../../../../src-renderer/lib/portal/members/MembersView.svelte';
 import { deferred, installFakeDesk } from '../../fakes/desk';
 import { fakeScrollLayout, type FakeScroller } from '../../fakes/layout';
-import { cacheMembers, member, MY_USER_ID, PROVIDER, signIn, signOut, toastMessages } from './memberFixtures';
+import { portal } from '../../../../../src-renderer/lib/portal/providerContext.svelte';
+import { cacheMembers, member, MY_USER_ID, provider, PROVIDER, signIn, signOut, toastMessages } from './memberFixtures';
 
 let layout: FakeScroller;
 
@@ -78,6 +79,15 @@ describe('Members page', () => {
     expect(screen.getByRole('heading', { name: 'Only provider admins manage members' })).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Invite members' })).toBeNull();
+  });
+
+  it('explains that an accepted but unconfirmed member waits for a provider admin', async () => {
+    installFakeDesk({});
+    signIn(1);
+    portal.providers = [provider(1, { userStatus: 1 })];
+    render(MembersView, { onOpenLink: vi.fn() });
+    expect(screen.getByRole('heading', { name: 'Waiting for your own confirmation' })).toBeTruthy();
+    expect(screen.getByText(/A provider admin has to confirm you/)).toBeTruthy();
   });
 
   it('invites up to 20 comma-separated addresses with the chosen role, checking them first', async () => {
