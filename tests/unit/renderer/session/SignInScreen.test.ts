@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoginResult } from '$shared/contract/session';
 import SignInScreen from '$lib/components/session/SignInScreen.svelte';
 import { session } from '$lib/session/sessionStore.svelte';
+import { linkStore } from '$lib/portal/links/linkStore.svelte';
 import { installFakeDesk, sampleInfo } from '../fakes/desk';
 import { account, sessionState } from './sessionFixtures';
 
@@ -25,7 +26,10 @@ async function fillAndSubmit(password = 'correct horse') {
 }
 
 beforeEach(() => localStorage.clear());
-afterEach(() => session.reset());
+afterEach(() => {
+  session.reset();
+  linkStore.reset();
+});
 
 describe('SignInScreen', () => {
   it('asks for Server, Email address and Master password, focusing the first empty field', async () => {
@@ -244,5 +248,27 @@ describe('SignInScreen', () => {
     render(SignInScreen);
     await fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(session.screen).toBe('app');
+  });
+
+  it('offers to log in or create the account a provider link was sent to, and can drop the link', async () => {
+    linkStore.show({
+      kind: 'acceptProviderInvite',
+      linkId: 'link-1',
+      providerId: '0b6c1c1e-4a38-4f1e-9a51-2f7d5d1a0c11',
+      email: 'nina@example.com',
+      server: { kind: 'selfHosted', baseUrl: 'https://vault.example.com' },
+      serverLabel: 'vault.example.com',
+      matchingAccountId: null,
+      providerUserId: '11111111-2222-4333-8444-555555555555',
+      providerName: 'Northwind IT Partners',
+    });
+    setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Provider link' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create account' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'I have an account' })).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Log in without the link' }));
+    expect(linkStore.current).toBeNull();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeTruthy();
   });
 });

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { flushSync, tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { headerHeight } from '../../../../../src-renderer/lib/components/DataTable.svelte';
+import ClientCommands from '../../../../../src-renderer/lib/portal/clients/ClientCommands.svelte';
+import { clientList } from '../../../../../src-renderer/lib/portal/clients/clientList.svelte';
+import ClientsPage from '../../../../../src-renderer/lib/portal/clients/ClientsPage.svelte';
 import { clientDialogs } from '../../../../../src-renderer/lib/portal/clients/clientDialogs.svelte';
 import { clientFavourites } from '../../../../../src-renderer/lib/portal/clients/favourites.svelte';
 import { installFakeDesk } from '../../fakes/desk';
@@ -108,6 +112,19 @@ describe('Clients page: the grid', () => {
     await fireEvent.click(pin);
     expect(pin.getAttribute('aria-pressed')).toBe('true');
     expect(clientFavourites.of(ACCOUNT).pinned).toEqual([acme.organizationId]);
+  });
+});
+
+describe('Clients page: painting from memory', () => {
+  it('shows the clients the frame already read at once, without waiting for the cache', async () => {
+    signIn(0);
+    await cacheClients([cedar, acme, bolt]);
+    render(ClientCommands, { go: () => {} });
+    await waitFor(() => expect(clientList.rows).toHaveLength(3), { timeout: 5000 });
+    render(ClientsPage, { hrefFor: () => '#', onOpen: () => {}, gridHeight: '400px' });
+    flushSync();
+    await tick();
+    expect(names()).toEqual(['Acme Corp', 'Bolt Électrique', 'Cedar Law']);
   });
 });
 
