@@ -37,13 +37,16 @@
   };
 
   // `count` copies of the scope's cached events under new keys (numbered from `offset`, so calls add up), dates
-  // moved by up to ±12 h: the same shapes for every index. Returns how many the scope holds afterwards.
+  // moved by up to ±12 h: the same shapes for every index. The sample of originals is read once.
+  let sample = null;
   const topUp = async (scope, count, offset, chunk) => {
     const d = await open();
-    const range = IDBKeyRange.bound([scope, ''], [scope, '\uffff']);
-    const index = () => d.transaction('events', 'readonly').objectStore('events').index('[scope+date]');
-    const sample = (await request(index().getAll(range, 20000))).filter((e) => !e.key.includes('~'));
-    for (let done = 0; done < count && sample.length;) {
+    if (!sample) {
+      const range = IDBKeyRange.bound([scope, ''], [scope, '\uffff']);
+      const index = d.transaction('events', 'readonly').objectStore('events').index('[scope+date]');
+      sample = (await request(index.getAll(range, 20000))).filter((e) => !e.key.includes('~'));
+    }
+    for (let done = 0; done < count && sample.length; ) {
       const n = Math.min(chunk, count - done);
       const tx = d.transaction('events', 'readwrite');
       const events = tx.objectStore('events');
@@ -59,7 +62,6 @@
       });
       done += n;
     }
-    return request(index().count(range));
   };
 
   // The paint clock: an input's latency ends with the frame painted after the last DOM change it caused.

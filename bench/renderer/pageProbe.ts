@@ -17,8 +17,8 @@ export interface Probe {
   count(store: string): Promise<number>;
   scopes(): Promise<{ scope: string; state: { run: { continuationToken: string | null } | null } }[]>;
   clients(limit: number): Promise<{ name: string | null; organizationId: string; providerId: string }[]>;
-  /** Writes `count` copies of `scope`'s cached events (keys numbered from `offset`); resolves to the scope's count. */
-  topUp(scope: string, count: number, offset: number, chunk: number): Promise<number>;
+  /** Writes `count` copies of `scope`'s cached events (keys numbered from `offset`). */
+  topUp(scope: string, count: number, offset: number, chunk: number): Promise<void>;
   /** Starts timing the inputs of `type` ('keydown', 'click', 'change'). */
   arm(type: string): void;
   /** Latencies (ms) of the inputs seen since `arm`; stops timing. */

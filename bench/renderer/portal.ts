@@ -164,14 +164,13 @@ export async function rendererMeasures(serverUrl: string, data: ScaleData, o: Be
 async function fillEventCache(page: Page, scope: string, have: number, o: BenchOptions, say: (l: string) => void) {
   const started = Date.now();
   let count = have;
-  let offset = 0;
   while (count < o.events && Date.now() - started < o.fillTimeout * 1000) {
     const n = Math.min(50_000, o.events - count);
-    count = await page.evaluate(
+    await page.evaluate(
       ([s, c, off]) => (globalThis as unknown as ProbeGlobal).__pdBench.topUp(s!, c!, off!, 10_000),
-      [scope, n, offset] as const,
+      [scope, n, count - have] as const,
     );
-    offset += n;
+    count += n;
     say(`event cache: ${count.toLocaleString('en-US')} (${((Date.now() - started) / 1000).toFixed(0)} s filling)`);
   }
 }
