@@ -1,8 +1,9 @@
 // `npm run guide:screenshots`: runs the Playwright suite (which writes test-results/screenshots/*.png), then copies
 // the pictures docs/guide.md shows into docs/screenshots/. Every image the guide links must have been written by
-// this run; a missing or stale one fails the command and is named. `--no-test` only copies (after `npm run test:e2e`).
+// this run; a missing or stale one fails the command and is named; pictures the guide no longer shows are removed.
+// `--no-test` only copies (after `npm run test:e2e`).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -38,7 +39,13 @@ for (const name of images) {
   }
   copyFileSync(source, join(to, name));
 }
-console.log(`guide screenshots: ${images.length - problems.length} of ${images.length} copied to docs/screenshots/`);
+// docs/screenshots/ holds exactly what the guide shows.
+const unused = readdirSync(to).filter((f) => f.endsWith('.png') && !images.includes(f));
+for (const file of unused) rmSync(join(to, file));
+console.log(
+  `guide screenshots: ${images.length - problems.length} of ${images.length} copied to docs/screenshots/` +
+    (unused.length ? `; removed ${unused.join(', ')} (no longer in the guide)` : ''),
+);
 for (const problem of problems) console.error(`  ${problem}`);
 if (testsFailed) console.error('Some end-to-end tests failed; their screenshots may be missing or out of date.');
 process.exit(problems.length || testsFailed ? 1 : 0);

@@ -117,22 +117,27 @@ export async function paletteToConsole(page: Page, names: string[]): Promise<num
 
 export interface EventLogFigures {
   firstPage: number[];
+  /** Filter change → the first rows of the new answer painted. */
   filtered: number[];
+  /** Filter change → the last change it caused painted (the page also loads more rows behind the first ones). */
+  settled: number[];
   filter: string;
 }
 
+const EVENT_ROWS = '[role="grid"] tbody tr[data-index]';
+
 /**
  * Event logs: ms from the sidebar click until the first rows are painted (unfiltered), then ms from each change
- * of a filter (a `select` on the page: event type, member, client …) until the grid is painted again.
+ * of a filter (a `select` on the page: preferably User, else Event or Client) until the first rows of the new
+ * answer are painted, and until the page settles.
  */
 export async function eventLogFirstPages(page: Page, n: number, gapMs: number): Promise<EventLogFigures> {
-  const rows = '[role="grid"] tbody tr[data-index], [role="grid"] [role="row"][aria-rowindex]:not([aria-rowindex="1"])';
   const firstPage: number[] = [];
   for (let i = -1; i < Math.max(3, Math.floor(n / 2)); i++) {
     await goToSection(page, 'Settings', 'Settings');
     await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__pdBench.arm('click'));
     const painted = page
-      .evaluate(([r]) => (globalThis as unknown as ProbeGlobal).__pdBench.until(r!, null, 30_000), [rows])
+      .evaluate(([r]) => (globalThis as unknown as ProbeGlobal).__pdBench.until(r!, null, 30_000), [EVENT_ROWS])
       .catch(() => {
         throw new NotMeasured('the Event logs page showed no grid rows within 30 s');
       });
@@ -142,32 +147,46 @@ export async function eventLogFirstPages(page: Page, n: number, gapMs: number): 
     if (i >= 0) firstPage.push(ms);
   }
 
+  const select = await eventFilter(page);
+  const filtered: number[] = [];
+  const settled: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__pdBench.arm('change'));
+    // A choice whose answer is empty (or starts with the same event) changes no first row: no sample.
+    const changed = page
+      .evaluate(([r]) => (globalThis as unknown as ProbeGlobal).__pdBench.firstRowChange(r!, 5000), [EVENT_ROWS])
+      .catch(() => null);
+    await select.locator.selectOption(select.values[i % select.values.length]!);
+    const ms = await changed;
+    if (ms !== null) filtered.push(ms);
+    await sleep(gapMs);
+    settled.push(...(await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__pdBench.collect())));
+  }
+  if (filtered.length === 0) throw new NotMeasured(`no "${select.label}" choice changed the rows`);
+  return { firstPage, filtered, settled, filter: select.label };
+}
+
+/** The filter to change: a `select` with choices, User first (every technician has events), Event, Client, any. */
+async function eventFilter(page: Page) {
   const selects = page.locator('main select');
-  let chosen: { index: number; options: string[]; label: string } | null = null;
+  const found: { label: string; index: number; values: string[] }[] = [];
   for (let i = 0; i < (await selects.count()); i++) {
     const select = selects.nth(i);
-    const options = await select
+    if (!(await select.isEnabled())) continue;
+    const values = await select
       .locator('option')
       .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
-    if (options.length >= 3 && (await select.isEnabled())) {
-      const label = await select.evaluate(
-        (s) =>
-          s.getAttribute('aria-label') ??
-          (s as unknown as { labels?: { textContent: string | null }[] }).labels?.[0]?.textContent?.trim() ??
-          s.id,
-      );
-      chosen = { index: i, options, label };
-      break;
-    }
+    const label = await select.evaluate(
+      (s) =>
+        s.getAttribute('aria-label') ??
+        (s as unknown as { labels?: { textContent: string | null }[] }).labels?.[0]?.textContent?.trim() ??
+        s.id,
+    );
+    // Consecutive choices must give different answers: skip "all" (the first option).
+    if (values.length >= 3) found.push({ label, index: i, values: values.slice(1) });
   }
-  if (!chosen) throw new NotMeasured('the Event logs page has no filter (a select with choices) to change');
-  const select = selects.nth(chosen.index);
-  const values = chosen.options.slice(1);
-  await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__pdBench.arm('change'));
-  for (let i = 0; i < n; i++) {
-    await select.selectOption(values[i % values.length]!);
-    await sleep(gapMs);
-  }
-  const filtered = await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__pdBench.collect());
-  return { firstPage, filtered, filter: chosen.label };
+  const rank = (label: string) => ['User', 'Event', 'Client'].findIndex((l) => label.startsWith(l)) >>> 0;
+  const best = found.sort((a, b) => rank(a.label) - rank(b.label))[0];
+  if (!best) throw new NotMeasured('the Event logs page has no filter (a select with choices) to change');
+  return { ...best, locator: selects.nth(best.index) };
 }

@@ -46,7 +46,7 @@
       const index = d.transaction('events', 'readonly').objectStore('events').index('[scope+date]');
       sample = (await request(index.getAll(range, 20000))).filter((e) => !e.key.includes('~'));
     }
-    for (let done = 0; done < count && sample.length; ) {
+    for (let done = 0; done < count && sample.length;) {
       const n = Math.min(chunk, count - done);
       const tx = d.transaction('events', 'readwrite');
       const events = tx.objectStore('events');
@@ -103,6 +103,26 @@
       listen = null;
       observer.disconnect();
       return inputs.map((i) => (i.painted ?? NaN) - i.at);
+    },
+    firstRowChange(selector, timeoutMs) {
+      const firstText = () => document.querySelector(selector)?.textContent ?? '';
+      const before = firstText();
+      const called = performance.now();
+      const armedWith = inputs.length;
+      return new Promise((ok, fail) => {
+        const check = () => {
+          const input = inputs.length > armedWith ? inputs.at(-1) : null;
+          const now = firstText();
+          if (input && now !== '' && now !== before) {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => ok(performance.now() - input.at);
+            channel.port2.postMessage(null);
+          } else if (performance.now() - called > timeoutMs) {
+            fail(new Error(`the first row of ${selector} did not change within ${timeoutMs} ms`));
+          } else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
     },
     until(selector, text, timeoutMs) {
       const called = performance.now();

@@ -24,6 +24,11 @@ export interface Probe {
   /** Latencies (ms) of the inputs seen since `arm`; stops timing. */
   collect(): number[];
   /**
+   * After the next input `arm` sees: ms from it until the first element matching `selector` shows other text than
+   * it did when this was called (the first rows of a new answer), that frame painted.
+   */
+  firstRowChange(selector: string, timeoutMs: number): Promise<number>;
+  /**
    * Waits until `selector` matches (with `text` in it) and that frame is painted; resolves with the ms since the
    * last input `arm` saw (or since the call, when none). Start it before the input so nothing is missed.
    */

@@ -74,6 +74,13 @@ export class EventDirectory {
     );
   }
 
+  /** The provider-organization ids of the client with this organization id (what `concerns` also matches). */
+  providerOrganizationIds(organizationId: string): string[] {
+    const ids: string[] = [];
+    for (const [id, client] of this.#byProviderOrg) if (client.organizationId === organizationId) ids.push(id);
+    return ids;
+  }
+
   /** Whether the event concerns the client with this organization id. */
   concerns(event: Pick<ProviderEvent, 'providerOrganizationId' | 'organizationId'>, organizationId: string): boolean {
     return event.organizationId === organizationId || this.client(event)?.organizationId === organizationId;

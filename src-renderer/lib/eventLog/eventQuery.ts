@@ -1,7 +1,9 @@
 /**
- * Reads the event log from the Dexie cache, newest first, with the filter applied. The narrowest index does the
- * first cut (type, or acting user, within the date range); the rest is checked row by row as the cursor walks,
- * and the walk stops after `limit` matches, so the first page comes quickly however large the cache is.
+ * Reads the event log from the Dexie cache, newest first, with the filter applied. When an index answers the
+ * filter exactly (the date range, with one of type, acting user or client), the page is read straight from it,
+ * `limit` rows in one `getAll`. Otherwise the narrowest index does the first cut (type, or acting user, within
+ * the date range); the rest is checked row by row as the cursor walks, and the walk stops after `limit` matches,
+ * so the first page comes quickly however large the cache is.
  */
 import type { ProviderEvent } from '$shared/contract/sync';
 import { eventTypeName } from '$shared/events/eventTypes';
@@ -52,16 +54,89 @@ export interface EventPage {
   more: boolean;
 }
 
-export async function queryEvents(
+/** The events of a page, before they are read as rows (names come from the directory, which may change). */
+export interface EventMatches {
+  events: ProviderEvent[];
+  /** More events match beyond `limit`. */
+  more: boolean;
+}
+
+/**
+ * Whether the filter's answer depends on the directory (names and clients): free text, or a client. Otherwise the
+ * same events match whatever the directory knows, so a list need not read them again when it changes.
+ */
+export function usesDirectory(filter: EventLogFilter): boolean {
+  return filter.client !== '' || searchTerms(filter.text).length > 0;
+}
+
+type EventCollection = ReturnType<AccountCache['events']['where']>;
+
+/**
+ * Index ranges that hold exactly the events the filter matches, when it has no free text and at most one of
+ * type, acting user or client: the answer is then read with one `getAll` per range (newest first, `limit` rows),
+ * with no row-by-row check. A client is two ranges: events of its organization, and events naming one of its
+ * provider-organization ids (see `EventDirectory.concerns`). Null when rows must be checked one by one.
+ */
+export function exactRanges(
+  cache: AccountCache,
+  scope: string,
+  filter: EventLogFilter,
+  directory: EventDirectory,
+  startIso: string,
+  endIso: string,
+): EventCollection[] | null {
+  if (searchTerms(filter.text).length > 0) return null;
+  const narrowed = [filter.type !== null, !!filter.actor, !!filter.client].filter(Boolean).length;
+  if (narrowed > 1) return null;
+  const events = cache.events;
+  const by = (index: string, value: string | number) =>
+    events.where(index).between([scope, value, startIso], [scope, value, endIso], true, true);
+  if (filter.type !== null) return [by('[scope+type+date]', filter.type)];
+  if (filter.actor) return [by('[scope+actingUserId+date]', filter.actor)];
+  if (filter.client) {
+    return [
+      by('[scope+organizationId+date]', filter.client),
+      ...directory.providerOrganizationIds(filter.client).map((id) => by('[scope+providerOrganizationId+date]', id)),
+    ];
+  }
+  return [events.where('[scope+date]').between([scope, startIso], [scope, endIso], true, true)];
+}
+
+/** Newest first as the indexes order them: date, then key, both descending. */
+function newestFirst(a: CachedEvent, b: CachedEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
+}
+
+/** The newest `count` events of the ranges together, each once. */
+async function readNewest(ranges: EventCollection[], count: number): Promise<CachedEvent[]> {
+  const reads = await Promise.all(ranges.map((range) => range.reverse().limit(count).toArray()));
+  if (reads.length === 1) return reads[0]!;
+  const byKey = new Map<string, CachedEvent>();
+  for (const read of reads) for (const cached of read) byKey.set(cached.key, cached);
+  return [...byKey.values()].sort(newestFirst).slice(0, count);
+}
+
+/** The newest `limit` events of the scope that match the filter, newest first. */
+export async function queryEventMatches(
   cache: AccountCache,
   scope: string,
   filter: EventLogFilter,
   directory: EventDirectory,
   limit = Infinity,
-): Promise<EventPage> {
+): Promise<EventMatches> {
   const range = rangeBounds(filter);
-  if (!range.ok) return { rows: [], more: false };
+  if (!range.ok) return { events: [], more: false };
   const { startIso, endIso } = range;
+
+  const exact = exactRanges(cache, scope, filter, directory, startIso, endIso);
+  if (exact) {
+    // One more than the page proves there is more.
+    const found = await readNewest(exact, limit + 1);
+    const events = found.slice(0, limit).map(({ scope: _scope, ...event }) => event);
+    return { events, more: found.length > limit };
+  }
+
   const events = cache.events;
   const collection =
     filter.type !== null
@@ -74,7 +149,7 @@ export async function queryEvents(
             .between([scope, filter.actor, startIso], [scope, filter.actor, endIso], true, true)
         : events.where('[scope+date]').between([scope, startIso], [scope, endIso], true, true);
 
-  const rows: EventRow[] = [];
+  const matched: ProviderEvent[] = [];
   let more = false;
   // `until` stops the cursor once the page is full (and one more match proves there is more).
   await collection
@@ -82,10 +157,21 @@ export async function queryEvents(
     .until(() => more)
     .each((cached: CachedEvent) => {
       const { scope: _scope, ...event } = cached;
-      const row = toRow(event, directory);
-      if (!rowMatches(row, filter, directory)) return;
-      if (rows.length >= limit) more = true;
-      else rows.push(row);
+      if (!rowMatches(toRow(event, directory), filter, directory)) return;
+      if (matched.length >= limit) more = true;
+      else matched.push(event);
     });
-  return { rows, more };
+  return { events: matched, more };
+}
+
+/** `queryEventMatches` read as rows. */
+export async function queryEvents(
+  cache: AccountCache,
+  scope: string,
+  filter: EventLogFilter,
+  directory: EventDirectory,
+  limit = Infinity,
+): Promise<EventPage> {
+  const { events, more } = await queryEventMatches(cache, scope, filter, directory, limit);
+  return { rows: events.map((event) => toRow(event, directory)), more };
 }

@@ -161,6 +161,16 @@ describe('DataTable: keyboard', () => {
     await fireEvent.keyDown(rowAt(6)!, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement).toBe(rowAt(7)));
   });
+
+  it('keeps focus on the focused row when rows arrive above it', async () => {
+    const rows = clients(50);
+    const { rerender } = await renderTable({ rows });
+    await fireEvent.click(within(rowAt(4)!).getByText('Client 3'));
+    await rerender({ rows: [{ id: 'new', name: 'Client 0', seats: 1, plan: 'Teams' }, ...rows] });
+    await waitFor(() => expect(document.activeElement).toBe(rowAt(5)));
+    expect(rowAt(5)!.textContent).toContain('Client 3');
+    expect(rowAt(4)!.textContent).toContain('Client 2');
+  });
 });
 
 describe('DataTable: sorting', () => {
