@@ -95,17 +95,7 @@ export class SortCache<Row> {
       this.#rank(rows, value);
       ranks = this.#ranksOf(rows, value)!;
     }
-    const sign = direction === 'ascending' ? 1 : -1;
-    const order = rows.map((_, index) => index);
-    // Empty values rank as Infinity and stay last in both directions.
-    order.sort((i, j) => {
-      const a = ranks[i]!;
-      const b = ranks[j]!;
-      if (a === b) return i - j;
-      if (a === Infinity || b === Infinity) return a === Infinity ? 1 : -1;
-      return sign * (a - b);
-    });
-    return order.map((index) => rows[index] as Row);
+    return orderByRank(rows, ranks, direction);
   }
 
   /** Each row's rank, or undefined when any row is unranked or its value changed. */
@@ -133,6 +123,23 @@ export class SortCache<Row> {
     this.#value = value;
     this.#ranked = ranked;
   }
+}
+
+/**
+ * `rows` ordered by their whole-number `ranks` (Infinity for empty values, always last), in input order among equal
+ * ranks: a counting sort, linear in the rows and the highest rank, with no comparisons.
+ */
+export function orderByRank<Row>(rows: readonly Row[], ranks: Float64Array, direction: SortDirection): Row[] {
+  let top = -1;
+  for (const rank of ranks) if (rank !== Infinity && rank > top) top = rank;
+  // Slot 0…top for the ranks (reversed when descending), top + 1 for the empty values.
+  const slot = (rank: number) => (rank === Infinity ? top + 1 : direction === 'ascending' ? rank : top - rank);
+  const starts = new Uint32Array(top + 3);
+  for (const rank of ranks) starts[slot(rank) + 1]! += 1;
+  for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1]!;
+  const sorted = new Array<Row>(rows.length);
+  for (let i = 0; i < rows.length; i++) sorted[starts[slot(ranks[i]!)]!++] = rows[i] as Row;
+  return sorted;
 }
 
 /** A header press: a new column starts ascending, the sorted column flips. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, SortCache, sortRows, type SortValue } from '../../../../../src-renderer/lib/table/sort';
+import { nextSort, orderByRank, SortCache, sortRows, type SortValue } from '../../../../../src-renderer/lib/table/sort';
 
 interface Item {
   id: number;
@@ -118,5 +118,21 @@ describe('SortCache', () => {
   it('falls back to a plain sort for rows that are not objects', () => {
     const cache = new SortCache<string>();
     expect(cache.sort(['b', 'a', 'c'], (s) => s, 'descending')).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('orderByRank', () => {
+  const rows = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const ranks = Float64Array.from([2, Infinity, 0, 2, Infinity, 1]);
+
+  it('orders by rank, equal ranks in input order, empty values (Infinity) last in both directions', () => {
+    expect(orderByRank(rows, ranks, 'ascending')).toEqual(['c', 'f', 'a', 'd', 'b', 'e']);
+    expect(orderByRank(rows, ranks, 'descending')).toEqual(['a', 'd', 'f', 'c', 'b', 'e']);
+  });
+
+  it('handles no rows, only empty values, and sparse ranks', () => {
+    expect(orderByRank([], new Float64Array(0), 'ascending')).toEqual([]);
+    expect(orderByRank(['x', 'y'], Float64Array.from([Infinity, Infinity]), 'descending')).toEqual(['x', 'y']);
+    expect(orderByRank(['x', 'y', 'z'], Float64Array.from([4999, 7, 4999]), 'ascending')).toEqual(['y', 'x', 'z']);
   });
 });

@@ -17,6 +17,17 @@ describe('client rows', () => {
     expect(filter.filter(rows, '')).toBe(rows);
   });
 
+  it('keeps one folded search key per row for the list, made again for a new list', () => {
+    const rows = [client('Zürich Bank'), client('ÅSA Dental'), client('', { name: null })];
+    const filter = new ClientFilter();
+    const keys = filter.searchKeys(rows);
+    expect(keys).toEqual(['zurich bank', 'asa dental', '']);
+    expect(filter.searchKeys(rows)).toBe(keys);
+    const more = [...rows, client('Ökotech')];
+    expect(filter.searchKeys(more)).toEqual(['zurich bank', 'asa dental', '', 'okotech']);
+    expect(filter.filter(more, 'OKO').map((r) => r.name)).toEqual(['Ökotech']);
+  });
+
   it('reads plan and status as the grid shows them', () => {
     expect(planLabel('Enterprise (Monthly)')).toBe('Enterprise');
     expect(planLabel('Enterprise (Annually)')).toBe('Enterprise (Annually)');
