@@ -64,7 +64,7 @@ const COMPANIES = [
   'Yellowstone Tours',
 ];
 
-const FIRST = [
+export const FIRST = [
   'Olivia',
   'Liam',
   'Noah',
@@ -96,7 +96,7 @@ const FIRST = [
   'Ingrid',
   'Yusuf',
 ];
-const LAST = [
+export const LAST = [
   'Nguyen',
   'Smith',
   'Garcia',

@@ -1,6 +1,7 @@
 // Deterministic data for `seed-scale` (a seeded PRNG, so two runs with the same sizes make the same clients):
 // client companies with realistic names, plans, seats and seat use; their members; and the shape of 90 days of
 // provider and org events (which types, by whom, in which client, at what time of day).
+import { FIRST as DEMO_FIRST, LAST as DEMO_LAST } from './demoData';
 
 export const DAY_MS = 86_400_000;
 export const HISTORY_DAYS = 90;
@@ -222,36 +223,8 @@ const TRADES = [
 const FORMS = ['', '', '', ' LLC', ' Inc.', ' Ltd', ' & Co', ' Partners', ' GmbH', ' Group'];
 
 export const FIRST = [
-  'Olivia',
-  'Liam',
-  'Noah',
-  'Emma',
-  'Sophia',
-  'Mateo',
-  'Isabella',
-  'Lucas',
-  'Mia',
-  'Ethan',
-  'Amara',
-  'Hiro',
-  'Priya',
-  'Jonas',
-  'Fatima',
-  'Diego',
-  'Chloe',
-  'Omar',
-  'Zoe',
-  'Ravi',
-  'Nora',
-  'Felix',
-  'Leila',
-  'Sam',
-  'Hana',
-  'Tomás',
-  'Grace',
-  'Kofi',
-  'Ingrid',
-  'Yusuf',
+  // The demo names first (same order), then more for thousands of clients.
+  ...DEMO_FIRST,
   'Aiden',
   'Camila',
   'Mason',
@@ -274,26 +247,8 @@ export const FIRST = [
   'Renée',
 ];
 export const LAST = [
-  'Nguyen',
-  'Smith',
-  'Garcia',
-  'Kowalski',
-  'Haddad',
-  'Tanaka',
-  'Okonkwo',
-  'Larsen',
-  'Patel',
-  'Rossi',
-  'Murphy',
-  'Schmidt',
-  'Silva',
-  'Cohen',
-  'Dubois',
-  'Ivanova',
-  'Kim',
-  'Brown',
-  'Moreau',
-  'Fischer',
+  // The demo names first (same order), then more for thousands of clients.
+  ...DEMO_LAST,
   'Johnson',
   'Williams',
   'Jones',
