@@ -1,7 +1,8 @@
 /**
  * Fetches one event scope (a provider's log, a client org's log) into the cache: runs `eventRuns` page by page and
- * hands the renderer batches of fresh events together with the state to store with them, so a sync cut off
- * anywhere resumes from its continuation token and never delivers an event twice.
+ * hands the renderer batches of events together with the state to store with them, so a sync cut off anywhere
+ * resumes from its continuation token. Each run overlaps what the cache holds (eventRuns.ts) so late events are not
+ * lost; the events it sends again carry the same content keys, and the renderer's put by key overwrites them.
  */
 import { DeskError, type EventScopeState, type ProviderEvent, type SyncBatch } from '../../src-shared/contract';
 import type { WireEvent } from '../bitwarden/apiSchemas';

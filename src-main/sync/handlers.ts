@@ -5,6 +5,7 @@ import type { SyncService } from './syncService';
 export function syncHandlers(sync: SyncService): {
   'sync.start': Handler<'sync.start'>;
   'sync.status': Handler<'sync.status'>;
+  'sync.connectivity': Handler<'sync.connectivity'>;
 } {
   return {
     'sync.start': async (input) => {
@@ -25,5 +26,6 @@ export function syncHandlers(sync: SyncService): {
       return { runId, alreadyRunning };
     },
     'sync.status': (input) => sync.status(input?.accountId ?? undefined),
+    'sync.connectivity': (input) => sync.connectivity(input.online),
   };
 }

@@ -1,12 +1,14 @@
 /**
- * Runs syncs (one at a time per account) and decides when one is due: after sign-in and unlock, and every
- * `syncIntervalMinutes`. Main cannot read the renderer's cache, so it asks with `sync.requested`; the renderer
- * answers with `sync.start` and its sync state. Locking or logging out cancels a running sync.
+ * Runs syncs (one at a time per account) and decides when one is due: after sign-in and unlock, every
+ * `syncIntervalMinutes`, and when an offline account's server answers again (reconnect.ts). Main cannot read the
+ * renderer's cache, so it asks with `sync.requested`; the renderer answers with `sync.start` and its sync state.
+ * Locking or logging out cancels a running sync.
  */
 import { randomUUID } from 'node:crypto';
 import { DeskError, orgEventScope, type SyncState, type SyncStatus } from '../../src-shared/contract';
 import type { Emit, SessionService } from '../session/sessionService';
 import { runOrgEvents } from './orgEvents';
+import { createReconnector, type Timers } from './reconnect';
 import { runSync } from './syncEngine';
 
 export type RunOutcome = 'done' | 'failed' | 'cancelled';
@@ -26,6 +28,8 @@ export interface SyncServiceDeps {
   tickMs?: number;
   /** Passed to each run (tests make batches small). */
   runOptions?: { eventsPerBatch?: number; freshForMs?: number };
+  /** Reconnecting offline accounts (reconnect.ts): fake timers, or another probe, for tests. */
+  reconnect?: { timers?: Timers; watchMs?: number; probe?: (accountId: string) => Promise<boolean> };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
@@ -51,6 +55,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     const controller = new AbortController();
     const finish = (outcome: RunOutcome, error: unknown) => {
       running.delete(accountId);
+      // Offline: start the backoff now rather than at the next watch.
+      if (outcome === 'failed') reconnect.check();
       const message = outcome === 'done' ? null : describe(error, outcome);
       lastRuns.set(accountId, { runId, outcome, finishedAt: new Date(now()).toISOString(), message });
       if (outcome !== 'done') {
@@ -143,17 +149,44 @@ export function createSyncService(deps: SyncServiceDeps) {
     for (const run of orgRuns.values()) if (run.accountId === accountId) run.controller.abort(reason);
   }
 
-  const request = (accountId: string, reason: 'login' | 'unlock' | 'interval') => {
+  const request = (accountId: string, reason: 'login' | 'unlock' | 'interval' | 'reconnect') => {
     lastRequestAt = now();
     deps.emit('sync.requested', { accountId, reason });
   };
+  const unlocked = (accountId: string) =>
+    deps.session.state().accounts.some((a) => a.id === accountId && a.status === 'unlocked');
+
+  const reconnect = createReconnector({
+    accounts: () => deps.session.state().accounts,
+    probe: deps.reconnect?.probe ?? probeServer,
+    reconnected: (accountId) => {
+      if (unlocked(accountId) && !running.has(accountId)) request(accountId, 'reconnect');
+    },
+    ...(deps.reconnect?.timers ? { timers: deps.reconnect.timers } : {}),
+    ...(deps.reconnect?.watchMs ? { watchMs: deps.reconnect.watchMs } : {}),
+  });
+
+  /** `GET /alive` (Bitwarden's and ours, anonymous): any HTTP answer means the server is back. */
+  async function probeServer(accountId: string): Promise<boolean> {
+    try {
+      await deps.session.authorized(accountId, ({ http }) =>
+        http.send({ service: 'api', method: 'GET', path: '/alive' }),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   const unsubscribe = deps.session.onAccountEvent((event) => {
     if (event.type === 'login' || event.type === 'unlocked')
       request(event.accountId, event.type === 'login' ? 'login' : 'unlock');
     else {
       cancel(event.accountId);
-      if (event.type === 'loggedOut') lastRuns.delete(event.accountId);
+      if (event.type === 'loggedOut') {
+        lastRuns.delete(event.accountId);
+        reconnect.forget(event.accountId);
+      }
     }
   });
 
@@ -162,8 +195,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     const accountId = deps.session.activeAccountId();
     if (minutes <= 0 || !accountId || running.has(accountId)) return;
     if (now() - lastRequestAt < minutes * 60_000) return;
-    const unlocked = deps.session.state().accounts.some((a) => a.id === accountId && a.status === 'unlocked');
-    if (unlocked) request(accountId, 'interval');
+    if (unlocked(accountId)) request(accountId, 'interval');
   }, deps.tickMs ?? 30_000);
   timer.unref?.();
 
@@ -172,8 +204,15 @@ export function createSyncService(deps: SyncServiceDeps) {
     orgEvents,
     status,
     cancel,
+    /** The renderer reports `navigator.onLine`: coming online, offline accounts are probed at once. */
+    connectivity(online: boolean): { probing: number } {
+      return { probing: reconnect.networkChanged(online) };
+    },
+    /** An offline account's backoff: failed probes, the wait before the next one; null when not offline. */
+    reconnecting: (accountId: string) => reconnect.pending(accountId),
     dispose() {
       clearInterval(timer);
+      reconnect.dispose();
       unsubscribe();
       for (const accountId of new Set([...running.keys(), ...[...orgRuns.values()].map((r) => r.accountId)]))
         cancel(accountId);

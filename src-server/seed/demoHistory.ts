@@ -22,7 +22,7 @@ function prng(seed: number) {
   };
 }
 
-interface ClientRows {
+export interface ClientRows {
   demo: DemoClient;
   orgId: string;
   linkId: string;
@@ -70,6 +70,9 @@ async function loadClients(ctx: ServerContext, providerId: string, demo: DemoCli
 
 const at = (now: number, daysAgo: number, minutes: number) =>
   new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + minutes * 60_000).toISOString();
+/** Like `at`, never later than `now`: a history has no events in the future (clients sync up to now). */
+const past = (now: number, daysAgo: number, minutes: number) =>
+  new Date(Math.min(Date.parse(at(now, daysAgo, minutes)), now)).toISOString();
 
 /** Dates today's rows back: the provider 90 days ago, each client on its joining day. */
 async function backdate(ctx: ServerContext, provider: DemoProvider, clients: ClientRows[], now: number): Promise<void> {
@@ -97,7 +100,7 @@ async function backdate(ctx: ServerContext, provider: DemoProvider, clients: Cli
     for (const [k, e] of own.entries())
       await trx
         .updateTable('events')
-        .set({ date: at(now, 89, 9 * 60 + 5 + k * 11) })
+        .set({ date: past(now, 89, 9 * 60 + 5 + k * 11) })
         .where('id', '=', e.id)
         .execute();
     for (const c of clients) {
@@ -122,15 +125,22 @@ async function backdate(ctx: ServerContext, provider: DemoProvider, clients: Cli
       for (const [k, e] of rows.entries())
         await trx
           .updateTable('events')
-          .set({ date: at(now, day, 10 * 60 + k * 3) })
+          .set({ date: past(now, day, 10 * 60 + k * 3) })
           .where('id', '=', e.id)
           .execute();
     }
   });
 }
 
-/** Everyday activity: provider users logging in and working in the clients that existed that day. */
-function activity(provider: DemoProvider, clients: ClientRows[], now: number): EventInput[] {
+/**
+ * Everyday activity: provider users logging in and working in the clients that existed that day. Today's activity
+ * stops at `now`: an event dated later would sit above everything the admin does next in every event log.
+ */
+export function activity(
+  provider: Pick<DemoProvider, 'id' | 'actors'>,
+  clients: ClientRows[],
+  now: number,
+): EventInput[] {
   const rand = prng(42);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
   const events: EventInput[] = [];
@@ -198,7 +208,7 @@ function activity(provider: DemoProvider, clients: ClientRows[], now: number): E
         });
     }
   }
-  return events;
+  return events.filter((event) => event.date !== undefined && Date.parse(event.date) <= now);
 }
 
 /** Daily seats from each client's start to yesterday: assigned as today, use growing to today's. */

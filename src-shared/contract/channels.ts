@@ -19,7 +19,14 @@ import {
 import { clientOrgChannels } from './clientOrg/channels';
 import { portalChannels } from './portal/channels';
 import { settingsPatchSchema, settingsSchema } from './settings';
-import { syncStartInputSchema, syncStartOutputSchema, syncStatusInputSchema, syncStatusSchema } from './sync';
+import {
+  syncConnectivityInputSchema,
+  syncConnectivityOutputSchema,
+  syncStartInputSchema,
+  syncStartOutputSchema,
+  syncStatusInputSchema,
+  syncStatusSchema,
+} from './sync';
 
 /**
  * The IPC contract: one declaration per channel, input and output as zod schemas. Main parses the input before
@@ -68,6 +75,7 @@ export const channels = {
   // Sync (sync.ts): data arrives as `sync.batch` push events.
   'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
   'sync.status': channel(syncStatusInputSchema, syncStatusSchema),
+  'sync.connectivity': channel(syncConnectivityInputSchema, syncConnectivityOutputSchema),
   // Provider Portal actions and reads (portal/): clients, provider members, billing, settings, links, queue.
   ...portalChannels,
   // The per-client admin console (clientOrg/): members, groups, collections, policies, SSO, import, license.

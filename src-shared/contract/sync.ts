@@ -17,8 +17,13 @@ const eventKey = z.string().min(1).max(64);
 export const eventScopeStateSchema = z.object({
   /** Every event dated up to this (server time) is cached, from the first sync's window on. */
   completeThrough: isoDate.nullable(),
-  /** Keys of cached events dated exactly `completeThrough` (the next sync starts there and skips these). */
+  /** Keys of cached events dated exactly `completeThrough` (a later run skips these when it sees them again). */
   boundaryKeys: z.array(eventKey).max(1000),
+  /**
+   * When (this machine's clock) the last finished run began. The next run reaches back an overlap before both this
+   * and `completeThrough`, so events written late or dated before the newest cached one are still fetched.
+   */
+  lastRunStartedAt: isoDate.nullable().optional(),
   /** A run in progress: newest first from `end` down to `start`; `continuationToken` is where it stopped. */
   run: z
     .object({
@@ -27,6 +32,8 @@ export const eventScopeStateSchema = z.object({
       continuationToken: z.string().max(4096).nullable(),
       newest: isoDate.nullable(),
       newestKeys: z.array(eventKey).max(1000),
+      /** When (this machine's clock) the run began. */
+      startedAt: isoDate.optional(),
     })
     .nullable(),
 });
@@ -92,7 +99,18 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 /** Main wants a sync (after sign-in or unlock, or the interval elapsed): answer with `sync.start` and the state. */
 export const syncRequestedSchema = z.object({
   accountId: z.string(),
-  reason: z.enum(['login', 'unlock', 'interval']),
+  /** `reconnect`: the server answers again after the account was offline. */
+  reason: z.enum(['login', 'unlock', 'interval', 'reconnect']),
+});
+
+/**
+ * The renderer reports the OS network state (`navigator.onLine` changes): coming online, main probes every offline
+ * account at once instead of waiting for its backoff, and syncs the ones that answer.
+ */
+export const syncConnectivityInputSchema = z.object({ online: z.boolean() }).strict();
+export const syncConnectivityOutputSchema = z.object({
+  /** Offline accounts main is probing now. */
+  probing: z.number().int(),
 });
 
 export const syncProgressSchema = z.object({

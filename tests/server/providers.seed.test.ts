@@ -84,6 +84,9 @@ describeServer('providers: seed-demo', (t) => {
       .execute();
     const spanDays = (Date.parse(events[events.length - 1]!.date) - Date.parse(events[0]!.date)) / 86_400_000;
     expect(spanDays).toBeGreaterThan(85);
+    // Nothing dated in the future (issue 12): the admin's own next actions must be the newest events.
+    const all = await db.selectFrom('events').select('date').execute();
+    expect(Math.max(...all.map((e) => Date.parse(e.date)))).toBeLessThanOrEqual(Date.now());
     for (const type of [1000, 1800, 1801, 1900, 1903]) expect(events.some((e) => e.type === type)).toBe(true);
     const invoices = await db
       .selectFrom('provider_invoices')

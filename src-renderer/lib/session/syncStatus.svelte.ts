@@ -1,7 +1,7 @@
 import type { SyncBatch, SyncProgress } from '$shared/contract/sync';
 import { accountCache } from '../cache/accountCache';
 import { latestSyncedAt } from '../cache/syncBatches';
-import { on } from '../desk';
+import { invoke, on } from '../desk';
 
 const finished: ReadonlySet<SyncProgress['phase']> = new Set(['done', 'failed', 'cancelled']);
 
@@ -37,8 +37,28 @@ export class SyncStatusStore {
         const { [accountId]: _dropped, ...rest } = this.#views;
         this.#views = rest;
       }),
+      this.#watchNetwork(),
     ];
     return () => stops.forEach((stop) => stop());
+  }
+
+  /**
+   * Tells main when the OS network comes and goes (`navigator.onLine`, no push needed): coming online, main probes
+   * offline accounts at once instead of waiting out its backoff, and syncs those that answer.
+   */
+  #watchNetwork(): () => void {
+    if (typeof window === 'undefined') return () => {};
+    const report = () => {
+      invoke('sync.connectivity', { online: navigator.onLine }).catch(() => {
+        // Main is gone or refused: its own backoff still reconnects.
+      });
+    };
+    window.addEventListener('online', report);
+    window.addEventListener('offline', report);
+    return () => {
+      window.removeEventListener('online', report);
+      window.removeEventListener('offline', report);
+    };
   }
 
   progress(progress: SyncProgress): void {

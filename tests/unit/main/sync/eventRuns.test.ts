@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderEvent } from '../../../../src-shared/contract';
-import { applyPage, beginRun, END_MARGIN_MS, INITIAL_WINDOW_DAYS } from '../../../../src-main/sync/eventRuns';
+import {
+  applyPage,
+  beginRun,
+  END_MARGIN_MS,
+  INITIAL_WINDOW_DAYS,
+  OVERLAP_MS,
+} from '../../../../src-main/sync/eventRuns';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const DAY = 24 * 3600_000;
@@ -35,6 +41,7 @@ describe('event runs', () => {
       continuationToken: null,
       newest: null,
       newestKeys: [],
+      startedAt: new Date(NOW).toISOString(),
     });
   });
 
@@ -55,13 +62,18 @@ describe('event runs', () => {
 
     state = page1.state as typeof state;
     const page2 = applyPage(state, [event('e3', '2026-05-30T00:00:00.000Z')], null);
-    expect(page2.state).toEqual({ completeThrough: '2026-05-31T10:00:00.000Z', boundaryKeys: ['e5'], run: null });
+    expect(page2.state).toEqual({
+      completeThrough: '2026-05-31T10:00:00.000Z',
+      boundaryKeys: ['e5'],
+      lastRunStartedAt: new Date(NOW).toISOString(),
+      run: null,
+    });
   });
 
-  it('the next run starts at the complete mark and skips the events cached at that instant', () => {
+  it('the next run reaches back an overlap before the complete mark and skips the events cached at that instant', () => {
     const complete = { completeThrough: '2026-05-31T10:00:00.000Z', boundaryKeys: ['e5', 'e5b'], run: null };
     const { state } = beginRun(complete, NOW);
-    expect(state.run.start).toBe('2026-05-31T10:00:00.000Z');
+    expect(state.run.start).toBe(new Date(Date.parse(complete.completeThrough) - OVERLAP_MS).toISOString());
     const page = applyPage(
       state,
       [
@@ -69,28 +81,63 @@ describe('event runs', () => {
         event('e6', '2026-05-31T10:00:00.000Z'),
         event('e5b', '2026-05-31T10:00:00.000Z'),
         event('e5', '2026-05-31T10:00:00.000Z'),
+        // Written late: dated before the newest cached event, so a run from the mark would never see it.
+        event('late', '2026-05-31T08:00:00.000Z'),
       ],
       null,
     );
-    expect(page.fresh.map((e) => e.key)).toEqual(['e7', 'e6']);
-    expect(page.state).toEqual({ completeThrough: '2026-06-01T11:00:00.000Z', boundaryKeys: ['e7'], run: null });
+    expect(page.fresh.map((e) => e.key)).toEqual(['e7', 'e6', 'late']);
+    expect(page.state).toEqual({
+      completeThrough: '2026-06-01T11:00:00.000Z',
+      boundaryKeys: ['e7'],
+      lastRunStartedAt: new Date(NOW).toISOString(),
+      run: null,
+    });
+  });
+
+  it('reaches back before the last run start when the newest event is dated in the future', () => {
+    // Events dated ahead of the clock (a seed, a server clock ahead): the mark alone would skip today's new events.
+    const future = { completeThrough: new Date(NOW + 15 * 3600_000).toISOString(), boundaryKeys: [], run: null };
+    const lastRunStartedAt = new Date(NOW - 3600_000).toISOString();
+    expect(beginRun({ ...future, lastRunStartedAt }, NOW).state.run.start).toBe(
+      new Date(NOW - 3600_000 - OVERLAP_MS).toISOString(),
+    );
+    expect(beginRun(future, NOW).state.run.start).toBe(new Date(NOW - OVERLAP_MS).toISOString());
+  });
+
+  it('a resumed run keeps its range; the run after it reaches back from the resumed run start', () => {
+    const { state } = beginRun(undefined, NOW);
+    const page = applyPage(state, [event('e1', '2026-05-31T10:00:00.000Z')], 'token');
+    const resumed = beginRun(page.state, NOW + DAY);
+    expect(resumed).toEqual({ state: page.state, resumed: true });
+    const done = applyPage(resumed.state, [], null).state;
+    expect(done.lastRunStartedAt).toBe(new Date(NOW).toISOString());
+    expect(beginRun(done, NOW + DAY).state.run.start).toBe(
+      new Date(Date.parse(done.completeThrough!) - OVERLAP_MS).toISOString(),
+    );
   });
 
   it('a run that finds nothing new keeps the mark; one that finds only more events at the mark adds their keys', () => {
     const complete = { completeThrough: '2026-05-31T10:00:00.000Z', boundaryKeys: ['e5'], run: null };
-    expect(applyPage(beginRun(complete, NOW).state, [], null).state).toEqual(complete);
+    const marked = { ...complete, lastRunStartedAt: new Date(NOW).toISOString() };
+    expect(applyPage(beginRun(complete, NOW).state, [], null).state).toEqual(marked);
     const same = applyPage(
       beginRun(complete, NOW).state,
       [event('e5', complete.completeThrough), event('e6', complete.completeThrough)],
       null,
     );
     expect(same.fresh.map((e) => e.key)).toEqual(['e6']);
-    expect(same.state).toEqual({ completeThrough: complete.completeThrough, boundaryKeys: ['e5', 'e6'], run: null });
+    expect(same.state).toEqual({ ...marked, boundaryKeys: ['e5', 'e6'] });
   });
 
   it('an empty first run marks its start complete', () => {
     const { state } = beginRun(undefined, NOW);
-    expect(applyPage(state, [], null).state).toEqual({ completeThrough: state.run.start, boundaryKeys: [], run: null });
+    expect(applyPage(state, [], null).state).toEqual({
+      completeThrough: state.run.start,
+      boundaryKeys: [],
+      lastRunStartedAt: new Date(NOW).toISOString(),
+      run: null,
+    });
   });
 
   it('never asks for more than the 367-day range the server allows', () => {

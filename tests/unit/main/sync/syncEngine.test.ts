@@ -146,13 +146,16 @@ describe('sync engine', () => {
     expect(delivered).toBe(120);
   });
 
-  it('skips snapshots synced moments ago unless forced, and fetches only newer events', async () => {
+  it('skips snapshots synced moments ago unless forced; events overlap the cache and are stored once', async () => {
     const w = await world();
     const c = cache();
     await run(w, c);
     w.calls.length = 0;
     await run(w, c, { now: NOW + 10_000 });
-    expect(w.calls).toEqual(['/accounts/profile', `/providers/${PID}/events`]);
+    // The overlap window (a day) covers all 120 events again: fetched again, stored by key, never twice.
+    expect(w.calls.filter((call) => !call.includes('/events'))).toEqual(['/accounts/profile']);
+    expect(w.calls.filter((call) => call.includes('/events'))).toHaveLength(3);
+    expect(c.stored.size).toBe(120);
     await run(w, c, { now: NOW + 20_000, force: true });
     expect(w.calls.filter((call) => call.endsWith('/organizations'))).toHaveLength(1);
   });
