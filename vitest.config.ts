@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/{main,shared,preload,server,packaging}/**/*.test.ts', 'tests/unit/*.test.ts'],
+          include: ['tests/unit/{main,shared,preload,server,packaging,join}/**/*.test.ts', 'tests/unit/*.test.ts'],
         },
       },
       {

@@ -10,6 +10,12 @@ const sourceExtensions = /\.(ts|mts|cts|js|mjs|svelte)$/;
 // Build configuration (vite.config.ts and the like) runs in Node at build time, not in the folder's process.
 const buildConfig = /\.config\.(ts|js|mjs)$/;
 
+/**
+ * src-main/crypto modules with no Node import, which the join pages reuse. `encoding.ts` is not among them: it uses
+ * Node's Buffer, so the page build (src-join/vite.config.ts) swaps it for src-join/crypto/webEncoding.ts.
+ */
+const PURE_CRYPTO = new Set(['encString', 'errors', 'kdf', 'effWordlist'].map((m) => `src-main/crypto/${m}`));
+
 /** Each rule: which files it covers, and a function naming the problem with one import (or null when allowed). */
 export const rules = [
   {
@@ -41,6 +47,28 @@ export const rules = [
       /^(electron|electron-store)(\/|$)/.test(spec)
         ? `imports "${spec}" outside src-main/app and src-main/platform`
         : null,
+  },
+  {
+    // The backend's join pages run in a browser (DESIGN.md, "People who join"): WebCrypto, not node:crypto.
+    name: 'join pages import only pure crypto, zod and hash-wasm',
+    applies: (file) => file.startsWith('src-join/'),
+    check: (spec, target) => {
+      if (spec === 'zod' || spec === 'hash-wasm') return null;
+      if (target?.startsWith('src-join/')) return null;
+      if (target && PURE_CRYPTO.has(target.replace(/\.ts$/, ''))) return null;
+      if (nodeBuiltins.has(spec)) return `imports the Node built-in "${spec}"`;
+      return `imports "${spec}"; the join pages may import only ${[...PURE_CRYPTO].join(', ')}, zod and hash-wasm`;
+    },
+  },
+  {
+    name: 'pure crypto modules stay pure',
+    applies: (file) => PURE_CRYPTO.has(file.replace(/\.ts$/, '')) || file === 'src-main/crypto/encoding.ts',
+    check: (spec, target) => {
+      if (spec === 'zod') return null;
+      if (target && (PURE_CRYPTO.has(target.replace(/\.ts$/, '')) || target === 'src-main/crypto/encoding'))
+        return null;
+      return `imports "${spec}"; the join pages bundle this module, so it may import only zod and pure crypto`;
+    },
   },
   {
     name: 'the backend does not reach into the app',
@@ -102,7 +130,7 @@ function* walk(root, dir) {
 
 export function checkTree(root) {
   const problems = [];
-  for (const top of ['src-main', 'src-preload', 'src-renderer', 'src-shared', 'src-server']) {
+  for (const top of ['src-main', 'src-preload', 'src-renderer', 'src-shared', 'src-server', 'src-join']) {
     try {
       statSync(join(root, top));
     } catch {

@@ -14,6 +14,7 @@ import { apiModules } from './routes/api/index';
 import { eventsModules } from './routes/events/index';
 import { identityModules } from './routes/identity/index';
 import { resolveTls, type TlsMaterial } from './tls';
+import { registerJoinPages } from './web/joinPages';
 
 export interface ProviderDeskServer {
   app: FastifyInstance;
@@ -92,6 +93,8 @@ export async function createServer(
   await mount('/identity', identityModules, false);
   await mount('/api', apiModules, true);
   await mount('/events', eventsModules, true);
+  // The pages mailed links open (issue 12), and an HTML 404 for browsers on any other non-API path.
+  registerJoinPages(app);
   app.addHook('onClose', async () => {
     await db.destroy();
   });

@@ -1,7 +1,8 @@
 /**
  * Short notices after an action: `toast.success('Client renamed')`, or with an undo,
  * `toast.info('Member removed', { action: { label: 'Undo', run: restore } })`. Success and info notices leave on
- * their own (later when they offer an action); errors stay until dismissed. Timers pause while the pointer or
+ * their own (later when they offer an action); errors stay until dismissed or until another page opens (they are
+ * about the page they happened on). Timers pause while the pointer or
  * focus is on the notices, so nobody loses a message while reading it. `Toasts.svelte` shows them.
  */
 
@@ -66,6 +67,17 @@ export class ToastStore {
     for (const id of [...this.#timers.keys()]) this.#stop(id);
     this.#timers.clear();
     this.items = [];
+  }
+
+  /** Removes the error notices: the frame calls it when another page opens, so errors do not follow you around. */
+  clearErrors(): void {
+    const errors = this.items.filter((t) => t.tone === 'error');
+    if (errors.length === 0) return;
+    for (const { id } of errors) {
+      this.#stop(id);
+      this.#timers.delete(id);
+    }
+    this.items = this.items.filter((t) => t.tone !== 'error');
   }
 
   /** Runs a notice's action once and removes the notice; a failing action leaves an error notice. */

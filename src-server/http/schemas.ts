@@ -12,8 +12,16 @@ export function isEncString(value: string): boolean {
   return ENC_PARTS[match[1]!] === parts.length && parts.every((p) => B64.test(p));
 }
 
-export const encString = (max = 10_000) =>
-  z.string().max(max).refine(isEncString, { message: 'Not a valid encrypted string.' });
+/** With `field`, too long a value fails with Bitwarden's `EncryptedStringLength` message for that field. */
+export const encString = (max = 10_000, field?: string) =>
+  z
+    .string()
+    .max(max, field ? { message: encryptedLengthMessage(field, max) } : undefined)
+    .refine(isEncString, { message: 'Not a valid encrypted string.' });
+
+/** EncryptedStringLengthAttribute.FormatErrorMessage (bitwarden/server, Core/Utilities). */
+export const encryptedLengthMessage = (field: string, max: number) =>
+  `The field ${field} exceeds the maximum encrypted value length of ${max} characters.`;
 
 export const email = () => z.email({ message: 'The Email field is not a supported e-mail address format.' }).max(256);
 export const guid = () => z.uuid({ message: 'Not a valid id.' });

@@ -1,6 +1,7 @@
 /**
  * The event log's CSV export (provider-portal.md §7): the web vault's columns in its order, one row per event, and
- * its file name. Rows are plain objects keyed by column, ready for a CSV writer.
+ * its file name. The provider's log adds the Client column its screen shows, last, so the web vault's columns keep
+ * their places. Rows are plain objects keyed by column, ready for a CSV writer.
  */
 import { eventApp } from './deviceTypes';
 import { eventMessage, type EventMessageFields } from './eventMessages';
@@ -19,7 +20,10 @@ export const eventCsvColumns = [
   'installationId',
 ] as const;
 
-export type EventCsvRow = Record<(typeof eventCsvColumns)[number], string>;
+/** The provider log's columns: the web vault's, then the client the event concerns. */
+export const providerEventCsvColumns = [...eventCsvColumns, 'client'] as const;
+
+export type EventCsvRow = Record<(typeof providerEventCsvColumns)[number], string>;
 
 export interface EventCsvFields extends EventMessageFields {
   date: string;
@@ -34,7 +38,12 @@ export interface EventActor {
   email: string | null;
 }
 
-export function eventCsvRow(event: EventCsvFields, actor: EventActor | null): EventCsvRow {
+/** `client`: the name the list shows for the event's client; empty when it concerns none. */
+export function eventCsvRow(
+  event: EventCsvFields,
+  actor: EventActor | null,
+  client: string | null = null,
+): EventCsvRow {
   const app = eventApp(event.deviceType);
   return {
     // The CSV keeps short ids: the message reads the same as the web vault's export.
@@ -48,10 +57,16 @@ export function eventCsvRow(event: EventCsvFields, actor: EventActor | null): Ev
     ip: event.ipAddress ?? '',
     type: eventTypeName(event.type),
     installationId: '',
+    client: client ?? '',
   };
 }
 
 export type EventLogKind = 'provider' | 'org';
+
+/** The columns of a log's export: a client's log has no Client column, as its screen has none. */
+export function eventCsvColumnsFor(kind: EventLogKind): readonly (keyof EventCsvRow)[] {
+  return kind === 'provider' ? providerEventCsvColumns : eventCsvColumns;
+}
 
 /** `bitwarden_provider-events_export_YYYYMMDDHHmmss.csv` (local time), `org-events` for a client's log. */
 export function eventExportFileName(kind: EventLogKind, at: Date): string {

@@ -298,8 +298,11 @@ describe('groups and collections', () => {
   it('refuses bad input and deletes', async () => {
     const before = [await dbCount('collections'), await dbCount('groups')];
     await expectValidation(d.call('org.collections.create', { ...org, name: ' / ' }));
-    await expectValidation(d.call('org.collections.create', { ...org, name: 'x'.repeat(401) }));
+    // 688 bytes: the first length whose EncString passes the server's 1000 characters (687 is the most).
+    await expectValidation(d.call('org.collections.create', { ...org, name: 'x'.repeat(688) }));
+    await expectValidation(d.call('org.collections.create', { ...org, name: 'é'.repeat(344) }));
     await expectValidation(d.call('org.groups.create', { ...org, name: '' }));
+    await expectValidation(d.call('org.groups.create', { ...org, name: 'g'.repeat(101) }));
     expect([await dbCount('collections'), await dbCount('groups')]).toEqual(before);
     expect(await d.call('org.groups.delete', { ...org, ids: [groupId] })).toEqual({ deleted: 1 });
     expect(await d.call('org.collections.delete', { ...org, ids: [backend] })).toEqual({ deleted: 1 });

@@ -6,6 +6,7 @@ import { fingerprintPhrase, unwrapProviderKey } from '../../src-main/crypto/inde
 import { startTestServer, type TestServer } from '../server/harness';
 import { createProvider, inviteMail, newUser, tableCounts, type TestProvider } from '../server/providers/fixtures';
 import type { TestUser } from '../server/users';
+import { SELF_SKIPPED } from '../../src-shared/contract/selfSkip';
 import { andSynced, failure, signIn, type SignedIn } from './portalHarness';
 
 let t: TestServer;
@@ -126,18 +127,15 @@ describe('roles and removal', () => {
     await admin.d.call('providerMembers.changeRole', { providerId: p.id, id: techId, type: 1 });
   });
 
-  it('removes one or many, refusing self-removal and the last admin', async () => {
+  it('removes one or many, skipping your own row, and keeps the last admin', async () => {
     const self = [p.adminProviderUserId];
-    // The only confirmed admin: the whole request is refused.
-    expect(await failure(admin.d.call('providerMembers.remove', { providerId: p.id, ids: self }))).toMatchObject({
-      code: 'conflict',
-      message: expect.stringContaining('at least one confirmed provider admin'),
+    const skipped = { id: p.adminProviderUserId, ok: false, error: SELF_SKIPPED };
+    // Your own row is never sent: alone it is skipped, even as the only confirmed admin.
+    expect(await admin.d.call('providerMembers.remove', { providerId: p.id, ids: self })).toEqual({
+      results: [skipped],
+      succeeded: 0,
+      failed: 1,
     });
-    // With a second admin, removing oneself is still refused for that row.
-    await admin.d.call('providerMembers.changeRole', { providerId: p.id, id: techId, type: 0 });
-    const yourself = await admin.d.call('providerMembers.remove', { providerId: p.id, ids: self });
-    expect(yourself.results).toEqual([{ id: p.adminProviderUserId, ok: false, error: 'You cannot remove yourself.' }]);
-
     const spare = (
       await t.db
         .selectFrom('provider_users')
@@ -146,12 +144,18 @@ describe('roles and removal', () => {
         .where('email', '=', 'spare@example.com')
         .executeTakeFirstOrThrow()
     ).id;
-    const removed = await andSynced(admin, () =>
-      admin.d.call('providerMembers.remove', { providerId: p.id, ids: [techId, spare] }),
-    );
-    expect(removed).toMatchObject({ succeeded: 2, failed: 0 });
-    expect(await member(techId)).toBeUndefined();
+    // The only admin with their own row selected: the server would refuse every row (no admin left); the others go.
+    await admin.d.call('providerMembers.changeRole', { providerId: p.id, id: techId, type: 1 });
+    const withSelf = await admin.d.call('providerMembers.remove', { providerId: p.id, ids: [spare, ...self] });
+    expect(withSelf).toEqual({ results: [{ id: spare, ok: true, error: null }, skipped], succeeded: 1, failed: 1 });
     expect(await member(spare)).toBeUndefined();
+    // Another admin goes like anyone else.
+    await admin.d.call('providerMembers.changeRole', { providerId: p.id, id: techId, type: 0 });
+    const removed = await andSynced(admin, () =>
+      admin.d.call('providerMembers.remove', { providerId: p.id, ids: [techId] }),
+    );
+    expect(removed).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(await member(techId)).toBeUndefined();
     expect(cachedMembers().map((m) => m.id)).toEqual([p.adminProviderUserId]);
     expect((await failure(admin.d.call('providerMembers.remove', { providerId: p.id, ids: [] }))).code).toBe(
       'validation',

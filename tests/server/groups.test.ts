@@ -187,6 +187,17 @@ describeServer('org groups', (t) => {
     );
   });
 
+  it("refuses a name over 100 characters with Bitwarden's StringLength error", async () => {
+    const res = await create(w.users.owner.accessToken, { name: 'n'.repeat(10_000) });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      object: 'error',
+      message: 'The model state is invalid.',
+      validationErrors: { Name: ['The field Name must be a string with a maximum length of 100.'] },
+    });
+    expect((await create(w.users.owner.accessToken, { name: 'n'.repeat(100) })).status).toBe(200);
+  });
+
   it('rejects bad bodies', async () => {
     const token = w.users.owner.accessToken;
     const valid = {

@@ -249,6 +249,23 @@ describeServer('org collections', (t) => {
     );
   });
 
+  it("refuses an encrypted name over 1000 characters with Bitwarden's EncryptedStringLength error", async () => {
+    const token = w.users.owner.accessToken;
+    const long = enc('x'.repeat(10_000));
+    const expected = {
+      object: 'error',
+      message: 'The model state is invalid.',
+      validationErrors: { Name: ['The field Name exceeds the maximum encrypted value length of 1000 characters.'] },
+    };
+    const created = await create(token, { name: long });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject(expected);
+    const updated = await t().http.put(`${base()}/${collectionId}`, { token, json: { name: long } });
+    expect(updated.status).toBe(400);
+    expect(updated.body).toMatchObject(expected);
+    expect((await create(token, { name: enc('x'.repeat(687)) })).status).toBe(200);
+  });
+
   it('rejects bad bodies', async () => {
     const token = w.users.owner.accessToken;
     const valid = {

@@ -235,6 +235,50 @@ describeServer('providers: clients', (t) => {
     ).toBe(404);
   });
 
+  it("refuses a new or renamed client that takes another client's name (trimmed, any case)", async () => {
+    const p = await createProvider(t());
+    const other = await createProvider(t());
+    await createClient(t(), other, { name: 'Globex' });
+    const a = await createClient(t(), p, { name: 'Acme' });
+    const b = await createClient(t(), p, { name: 'Initech' });
+    // Stored HTML-encoded, compared as read.
+    const encoded = await clientBody(p, { name: 'Acme & Co' });
+    const res = await t().http.post(`/api/providers/${p.id}/clients`, {
+      token: p.admin.accessToken,
+      json: encoded.body,
+    });
+    expect(res.status).toBe(200);
+    const message = 'Another client of this provider is already named "acme & co". Choose a name no other client has.';
+
+    const path = `/api/providers/${p.id}/clients/${b.providerOrganizationId}`;
+    const rename = await t().http.put(path, {
+      token: p.admin.accessToken,
+      json: { assignedSeats: 10, name: '  acme & co ' },
+    });
+    expect(rename.status).toBe(400);
+    expect(rename.body).toMatchObject({ object: 'error', message });
+    const kept = await t()
+      .db.selectFrom('organizations')
+      .select('name')
+      .where('id', '=', b.orgId)
+      .executeTakeFirstOrThrow();
+    expect(kept.name).toBe('Initech');
+
+    const { body } = await clientBody(p, { name: 'ACME & CO' });
+    const create = await t().http.post(`/api/providers/${p.id}/clients`, { token: p.admin.accessToken, json: body });
+    expect(create.status).toBe(400);
+    expect(create.body).toMatchObject({
+      object: 'error',
+      message: 'Another client of this provider is already named "ACME & CO". Choose a name no other client has.',
+    });
+
+    // Its own name (a seat change, or a change of case) and another provider's client names stay free.
+    const ownPath = `/api/providers/${p.id}/clients/${a.providerOrganizationId}`;
+    const same = await t().http.put(ownPath, { token: p.admin.accessToken, json: { assignedSeats: 12, name: 'ACME' } });
+    expect(same.status).toBe(200);
+    await createClient(t(), p, { name: 'Globex' });
+  });
+
   it('lists addable orgs and adds an existing one (409 when it has a provider); legacy add too', async () => {
     const p = await createProvider(t());
     const svc = await newUser(t(), 'Svc');

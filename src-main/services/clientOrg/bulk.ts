@@ -1,5 +1,6 @@
 /** Bulk answers of the `org.*` channels: one row per id asked for, in that order, plus counts. */
 import type { OrgBulkResult } from '../../../src-shared/contract/clientOrg';
+import { SELF_SKIPPED } from '../../../src-shared/contract/selfSkip';
 import { LAST_OWNER_MESSAGE, LAST_OWNER_SERVER_MESSAGE } from './orgContext';
 
 type Row = OrgBulkResult['results'][number];
@@ -11,6 +12,16 @@ export const failedRow = (id: string, error: string): Row => ({
   error,
   lastOwner: error === LAST_OWNER_MESSAGE,
 });
+
+/** The caller's own rows among `ids` (matched by `userId`), skipped rather than sent (see selfSkip.ts). */
+export function ownRows(ids: string[], members: { id: string; userId: string | null }[], ownUserId: string) {
+  const own = new Set(
+    members.filter((m) => m.userId?.toLowerCase() === ownUserId.toLowerCase()).map((m) => m.id.toLowerCase()),
+  );
+  return ids.filter((id) => own.has(id.toLowerCase()));
+}
+
+export const selfSkippedRow = (id: string): Row => failedRow(id, SELF_SKIPPED);
 
 export function bulkResult(results: Row[]): OrgBulkResult {
   const succeeded = results.filter((r) => r.ok).length;

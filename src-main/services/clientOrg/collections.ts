@@ -4,6 +4,10 @@
  */
 import { DeskError } from '../../../src-shared/contract/errors';
 import type { OrgCollection } from '../../../src-shared/contract/clientOrg';
+import {
+  collectionNameLengthError,
+  maxEncryptedCollectionName,
+} from '../../../src-shared/contract/clientOrg/collections';
 import { encryptToString } from '../../crypto';
 import {
   createCollection,
@@ -17,7 +21,6 @@ import { fromSelections, toSelections } from './access';
 import type { OrgIn, OrgOut } from './channelTypes';
 import type { OrgContext, OrgScope } from './orgContext';
 
-const MAX_ENCRYPTED_NAME = 1000;
 const DEFAULT_USER_COLLECTION = 1;
 
 /** Segments trimmed, joined with `/`. */
@@ -54,8 +57,10 @@ export function createCollectionsService(ctx: OrgContext) {
   }
 
   async function encryptName(s: OrgScope, name: string): Promise<string> {
+    const tooLong = collectionNameLengthError(name);
+    if (tooLong) throw new DeskError('validation', tooLong);
     const encrypted = await ctx.withOrgKey(s, (key) => encryptToString(name, key));
-    if (encrypted.length > MAX_ENCRYPTED_NAME) {
+    if (encrypted.length > maxEncryptedCollectionName) {
       throw new DeskError('validation', 'The collection name (with its parents) is too long. Shorten it.');
     }
     return encrypted;

@@ -4,7 +4,8 @@
  */
 import { encryptToString } from '../../crypto';
 import { changeOrgUsers, fetchOrgUsers, reinviteOrgUsers, type Lifecycle } from '../../bitwarden/clientOrgMembersApi';
-import { bulkResult, failedRow, fromServer, inOrder } from './bulk';
+import { fetchProfile } from '../../bitwarden/providerApi';
+import { bulkResult, failedRow, fromServer, inOrder, ownRows, selfSkippedRow } from './bulk';
 import type { OrgIn, OrgOut } from './channelTypes';
 import { isConfirmedOwner } from './members';
 import { LAST_OWNER_MESSAGE, type OrgContext } from './orgContext';
@@ -24,12 +25,15 @@ export function createMemberLifecycleService(ctx: OrgContext) {
   async function change(action: Lifecycle, input: IdsInput): Promise<BulkOut> {
     const s = ctx.scope(input);
     const users = await ctx.call(s, (a) => fetchOrgUsers(a, s.organizationId));
+    // Your own row is skipped when removing, so it cannot take the owner check (or the request) down with it.
+    const self = action === 'remove' ? ownRows(input.ids, users, (await ctx.call(s, fetchProfile)).id) : [];
+    const asked = input.ids.filter((id) => !self.includes(id));
     const owners = users.filter(isConfirmedOwner).map((u) => u.id.toLowerCase());
     // As the server does one by one: the last confirmed owner in the selection is the one refused.
-    const leaving = action === 'restore' ? [] : input.ids.filter((id) => owners.includes(id));
+    const leaving = action === 'restore' ? [] : asked.filter((id) => owners.includes(id));
     const refused = leaving.length && leaving.length === owners.length ? [leaving[leaving.length - 1]!] : [];
-    const ids = input.ids.filter((id) => !refused.includes(id));
-    const rows = refused.map((id) => failedRow(id, LAST_OWNER_MESSAGE));
+    const ids = asked.filter((id) => !refused.includes(id));
+    const rows = [...refused.map((id) => failedRow(id, LAST_OWNER_MESSAGE)), ...self.map(selfSkippedRow)];
     if (ids.length) {
       // Members restored into an org with the data-ownership policy get their "My Items" collection.
       const defaultUserCollectionName =

@@ -7,11 +7,13 @@ import {
   type OrgMember,
   type OrgPermissions,
 } from '../../../src-shared/contract/clientOrg';
+import { isServerSeatLimit, overSeatsMessage } from '../../../src-shared/contract/clientOrg/seatLimit';
 import { fetchOrgUsers, inviteOrgUsers, updateOrgUser } from '../../bitwarden/clientOrgMembersApi';
+import { fetchOrganization } from '../../bitwarden/orgAdminApi';
 import type { WireOrgUser } from '../../bitwarden/orgAdminSchemas';
 import { fromSelections, toSelections } from './access';
 import type { OrgIn, OrgOut } from './channelTypes';
-import { LAST_OWNER_MESSAGE, type OrgContext } from './orgContext';
+import { LAST_OWNER_MESSAGE, type OrgContext, type OrgScope } from './orgContext';
 
 const ROLE_TYPES: Record<MemberRole, number> = { owner: 0, admin: 1, user: 2, custom: 4 };
 const STATUSES: Record<number, MemberStatus> = {
@@ -23,6 +25,7 @@ const STATUSES: Record<number, MemberStatus> = {
 };
 
 export const OWNER = 0;
+const REVOKED = -1;
 export const CONFIRMED = 2;
 
 export function roleOf(type: number): MemberRole {
@@ -80,17 +83,31 @@ export function createMembersService(ctx: OrgContext) {
     const invited = input.emails.filter((email) => !taken.has(email));
     const alreadyMembers = input.emails.filter((email) => taken.has(email));
     if (invited.length) {
-      await ctx.call(s, (a) =>
-        inviteOrgUsers(a, s.organizationId, {
-          emails: invited,
-          ...roleBody(input.role, input.permissions),
-          accessSecretsManager: false,
-          collections: toSelections(input.collections),
-          groups: input.groups,
-        }),
-      );
+      try {
+        await ctx.call(s, (a) =>
+          inviteOrgUsers(a, s.organizationId, {
+            emails: invited,
+            ...roleBody(input.role, input.permissions),
+            accessSecretsManager: false,
+            collections: toSelections(input.collections),
+            groups: input.groups,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof DeskError && isServerSeatLimit(error.message)) {
+          throw new DeskError('conflict', await overSeats(s, users, invited.length));
+        }
+        throw error;
+      }
     }
     return { invited, alreadyMembers };
+  }
+
+  /** The seat refusal for the provider: how many seats the client has left (revoked members hold none). */
+  async function overSeats(s: OrgScope, users: WireOrgUser[], inviting: number): Promise<string> {
+    const org = await ctx.call(s, (a) => fetchOrganization(a, s.organizationId));
+    const occupied = users.filter((u) => u.status !== REVOKED).length;
+    return overSeatsMessage(Math.max(0, (org.seats ?? 0) - occupied), inviting);
   }
 
   async function update(input: OrgIn<'org.members.update'>): Promise<OrgOut<'org.members.update'>> {

@@ -1,5 +1,6 @@
 /** Bulk answers in the contract's shape: one row per id asked for, plus counts. */
 import type { PortalBulkItem, PortalBulkResult } from '../../../src-shared/contract';
+import { SELF_SKIPPED } from '../../../src-shared/contract/selfSkip';
 
 export function bulkResult(results: PortalBulkItem[]): PortalBulkResult {
   const succeeded = results.filter((r) => r.ok).length;
@@ -8,6 +9,24 @@ export function bulkResult(results: PortalBulkItem[]): PortalBulkResult {
 
 export const ok = (id: string): PortalBulkItem => ({ id, ok: true, error: null });
 export const failed = (id: string, error: string): PortalBulkItem => ({ id, ok: false, error });
+
+/**
+ * The ids to send once the caller's own row is taken out (matched by `userId`), and a skipped row for it: asking
+ * the server to remove you fails, and can fail the whole request (see selfSkip.ts).
+ */
+export function withoutSelf(
+  ids: string[],
+  members: { id: string; userId: string | null }[],
+  ownUserId: string,
+): { ids: string[]; skipped: PortalBulkItem[] } {
+  const own = new Set(
+    members.filter((m) => m.userId?.toLowerCase() === ownUserId.toLowerCase()).map((m) => m.id.toLowerCase()),
+  );
+  return {
+    ids: ids.filter((id) => !own.has(id.toLowerCase())),
+    skipped: ids.filter((id) => own.has(id.toLowerCase())).map((id) => failed(id, SELF_SKIPPED)),
+  };
+}
 
 /** Rows of a server bulk answer (`error` empty on success) for the ids asked for, in that order. */
 export function fromServer(ids: string[], answer: { id: string; error: string | null }[], missing: string) {

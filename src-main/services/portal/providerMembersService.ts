@@ -12,10 +12,10 @@ import {
   reinviteProviderUsers,
   updateProviderUserType,
 } from '../../bitwarden/providerAdminApi';
-import { fetchProviderUsers } from '../../bitwarden/providerApi';
+import { fetchProfile, fetchProviderUsers } from '../../bitwarden/providerApi';
 import { fingerprintPhrase, makeProviderMemberConfirm } from '../../crypto';
 import type { KeyRing } from '../../session/keyRing';
-import { bulkResult, failed, fromServer } from './bulk';
+import { bulkResult, failed, fromServer, withoutSelf } from './bulk';
 import type { Parsed } from './parsed';
 import type { PortalContext } from './portalContext';
 
@@ -114,10 +114,17 @@ export function createProviderMembersService(ctx: PortalContext) {
     return { id: input.id, type: input.type };
   }
 
+  /** Your own row is skipped, not sent: the others are removed, and the result says you were left out. */
   async function remove(input: Parsed<'providerMembers.remove'>) {
     const accountId = ctx.accountOf(input.accountId);
-    const answer = await ctx.call(accountId, (a) => deleteProviderUsers(a, input.providerId, input.ids));
-    const results = fromServer(input.ids, answer, 'Not a member of this provider.');
+    const { providerId } = input;
+    const [profile, members] = await Promise.all([
+      ctx.call(accountId, fetchProfile),
+      ctx.call(accountId, (a) => fetchProviderUsers(a, providerId)),
+    ]);
+    const { ids, skipped } = withoutSelf(input.ids, members, profile.id);
+    const answer = ids.length ? await ctx.call(accountId, (a) => deleteProviderUsers(a, providerId, ids)) : [];
+    const results = inOrder(input.ids, [...fromServer(ids, answer, 'Not a member of this provider.'), ...skipped]);
     if (results.some((r) => r.ok)) ctx.refresh(accountId);
     return bulkResult(results);
   }

@@ -7,7 +7,7 @@ import { badRequest } from '../../http/errors';
 import { EventType } from '../eventTypes';
 import { insertManagedCollection } from '../defaultCollection';
 import { writeEvents, type EventInput, type EventOrigin } from '../events';
-import { htmlEncode } from '../htmlNames';
+import { htmlDecode, htmlEncode } from '../htmlNames';
 import { OrgUserStatus, OrgUserType } from '../orgRoles';
 import { planFor } from '../plans';
 import { bumpOrgRevision, bumpUserRevision } from '../revisions';
@@ -42,6 +42,30 @@ export interface CreatedClient {
   ownerHasAccount: boolean;
 }
 
+/** How a client name compares with another: as people read it, trimmed and ignoring case. */
+export function clientNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+export const clientNameTaken = (name: string) =>
+  `Another client of this provider is already named "${name.trim()}". Choose a name no other client has.`;
+
+/**
+ * Refuses a name another client of the provider already has: names are how people tell clients apart before they
+ * act in one, so two clients with one name invite working in the wrong tenant. `except` is the org being renamed.
+ */
+export async function assertClientNameFree(trx: Trx, providerId: string, name: string, except?: string): Promise<void> {
+  const key = clientNameKey(name);
+  const rows = await trx
+    .selectFrom('provider_organizations as po')
+    .innerJoin('organizations as o', 'o.id', 'po.organization_id')
+    .select(['o.id', 'o.name'])
+    .where('po.provider_id', '=', providerId)
+    .execute();
+  if (rows.some((o) => o.id !== except && clientNameKey(htmlDecode(o.name) ?? '') === key))
+    throw badRequest(clientNameTaken(name));
+}
+
 /** Bumps the account revision of the provider's Confirmed users (their sync lists the clients). */
 export async function bumpProviderUsers(trx: Trx, providerId: string): Promise<void> {
   const rows = await trx
@@ -64,6 +88,7 @@ export async function createClientOrganization(
 ): Promise<CreatedClient> {
   const plan = planFor(c.planType);
   if (!plan || !planAllowedFor(provider.type, c.planType)) throw badRequest(PLAN_NOT_ALLOWED);
+  await assertClientNameFree(trx, provider.id, c.name);
   const now = nowIso();
   const org: Organization = {
     id: newId(),

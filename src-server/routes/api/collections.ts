@@ -32,13 +32,14 @@ import { logProviderVaultAccess } from '../../domain/providers/events'; // issue
 type Route = { Params: Record<string, string | undefined> };
 const PREFIX = '/organizations/:orgId/collections';
 
+// CollectionRequestModel: [EncryptedString] [EncryptedStringLength(1000)] Name.
 const createBody = z.object({
-  name: encString(1000),
+  name: encString(1000, 'Name'),
   externalId: z.string().max(300).nullish(),
   groups: selections().nullish(),
   users: selections().nullish(),
 });
-const updateBody = createBody.extend({ name: encString(1000).nullish() });
+const updateBody = createBody.extend({ name: encString(1000, 'Name').nullish() });
 const bulkAccessBody = z.object({
   collectionIds: idList(),
   groups: selections().default([]),

@@ -28,8 +28,9 @@ import { parseBody } from '../../http/validate';
 type Route = { Params: Record<string, string | undefined> };
 const PREFIX = '/organizations/:orgId/groups';
 
+// GroupRequestModel: [Required] [StringLength(100)] Name, plain text.
 const groupBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(100, { message: 'The field Name must be a string with a maximum length of 100.' }),
   externalId: z.string().max(300).nullish(),
   collections: selections().nullish(),
   users: z.array(lguid()).max(10_000).nullish(),

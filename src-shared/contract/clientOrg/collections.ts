@@ -43,12 +43,41 @@ export const collectionsListOutputSchema = z.object({
   accessIncluded: z.boolean(),
 });
 
+/** The longest collection name EncString the server takes (CollectionRequestModel: `EncryptedStringLength(1000)`). */
+export const maxEncryptedCollectionName = 1000;
+
+/**
+ * The length of the type-2 EncString (`2.<iv>|<data>|<mac>`, AES-256-CBC with HMAC-SHA256) of a `bytes`-long
+ * UTF-8 text: a 16-byte IV and 32-byte MAC in base64, and the text padded (PKCS#7) to the next whole 16-byte block.
+ */
+export function encryptedNameLength(bytes: number): number {
+  const base64 = (n: number) => 4 * Math.ceil(n / 3);
+  return '2.'.length + base64(16) + 1 + base64(16 * (Math.floor(bytes / 16) + 1)) + 1 + base64(32);
+}
+
+/** The longest name, in UTF-8 bytes, whose EncString stays within the server's limit: 687. */
+export const maxCollectionNameBytes = (() => {
+  let bytes = 0;
+  while (encryptedNameLength(bytes + 1) <= maxEncryptedCollectionName) bytes++;
+  return bytes;
+})();
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** A full collection name (parents included) the server would refuse once encrypted: an error to show, if any. */
+export function collectionNameLengthError(fullName: string): string | undefined {
+  if (utf8Length(fullName) <= maxCollectionNameBytes) return undefined;
+  return `Too long: a name, with its parents, has at most ${maxCollectionNameBytes} characters (fewer with accents or emoji).`;
+}
+
 /** One name segment, or several joined with `/`; no empty segments. */
 const collectionName = z
   .string()
   .trim()
   .min(1, 'Enter a name.')
-  .max(400, 'At most 400 characters.')
+  .refine((name) => collectionNameLengthError(name) === undefined, {
+    message: `Too long: a name has at most ${maxCollectionNameBytes} characters (fewer with accents or emoji).`,
+  })
   .refine((name) => name.split('/').every((part) => part.trim().length > 0), 'A name cannot have an empty part.');
 
 export const collectionCreateInputSchema = z

@@ -1,6 +1,8 @@
 /**
- * The invite dialog's address field (provider-portal.md §6.1): up to 20 addresses, separated by commas, spaces or
- * new lines. Returns the addresses (lower-cased, duplicates dropped) or the reason they cannot be sent.
+ * The invite dialogs' address field (provider-portal.md §6.1), one parser for both the provider's Members and a
+ * client's Members: up to 20 addresses, separated by commas, semicolons, spaces or new lines, each of an address's
+ * shape and at most 256 characters. Returns the addresses (lower-cased, duplicates dropped) or every reason they
+ * cannot be sent; the dialogs send the parsed list, so main sees exactly the addresses that were checked.
  */
 export const maxInviteEmails = 20;
 

@@ -10,10 +10,22 @@ export const nameMaxLength = 50;
 export const maxSeats = 1_000_000;
 const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
-export function nameError(name: string): string | undefined {
+/** How a client name compares with another, as the server compares them: trimmed, ignoring case. */
+export function clientNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * `others` are the names of the provider's other clients: a name one of them has is refused (the server refuses it
+ * too), since names are how people tell clients apart before acting in one.
+ */
+export function nameError(name: string, others: readonly (string | null)[] = []): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'Enter the client organization name';
   if (trimmed.length > nameMaxLength) return `The name has at most ${nameMaxLength} characters`;
+  const key = clientNameKey(trimmed);
+  const taken = others.find((other) => other !== null && clientNameKey(other) === key);
+  if (taken) return `Another client is already named “${taken.trim()}”. Choose a name no other client has`;
   return undefined;
 }
 
@@ -44,9 +56,13 @@ export interface NewClientFields {
 
 export type NewClientErrors = Partial<Record<keyof NewClientFields, string>>;
 
-export function newClientErrors(fields: NewClientFields): NewClientErrors {
+/** `clientNames`: the provider's clients' names, which a new client may not take. */
+export function newClientErrors(
+  fields: NewClientFields,
+  clientNames: readonly (string | null)[] = [],
+): NewClientErrors {
   const errors: NewClientErrors = {
-    name: nameError(fields.name),
+    name: nameError(fields.name, clientNames),
     ownerEmail: emailError(fields.ownerEmail),
     seats: seatsError(fields.seats),
     planType: fields.planType === null ? 'Choose a plan' : undefined,

@@ -10,6 +10,7 @@ import { OrgUserStatus, OrgUserType, isGuid } from '../../../domain/orgRoles';
 import { planFor } from '../../../domain/plans';
 import { assertProviderEnabled, requireBillableProvider } from '../../../domain/providers/access';
 import {
+  assertClientNameFree,
   bumpProviderUsers,
   createClientOrganization,
   linkExistingOrganization,
@@ -81,6 +82,7 @@ const clients: RouteModule = (app, ctx) => {
         .executeTakeFirstOrThrow();
       if (org.status !== OrgStatus.Managed)
         throw badRequest('The organization is not managed with consolidated billing.');
+      await assertClientNameFree(trx, provider.id, b.name, org.id);
       const delta = b.assignedSeats - (org.seats ?? 0);
       if (!access.isAdmin && (await wouldPurchaseSeats(trx, provider.id, org.plan_type, delta)))
         throw new ApiError(401, errorBody(SERVICE_USER_PURCHASE));

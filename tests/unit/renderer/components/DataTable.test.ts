@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { headerHeight } from '../../../../src-renderer/lib/components/DataTable.svelte';
 import { prefsKey } from '../../../../src-renderer/lib/table/prefs';
@@ -355,6 +356,66 @@ describe('DataTable: selection', () => {
     expect(status().textContent?.trim()).toBe('3 of 10 selected');
     await fireEvent.keyDown(rowAt(4)!, { key: ' ' });
     expect(status().textContent?.trim()).toBe('2 of 10 selected');
+  });
+
+  // A browser runs microtasks (Svelte's DOM updates) after each listener returns, before it finishes the click's
+  // activation (and undoes a cancelled checkbox toggle); jsdom's synchronous dispatch does not. Flushing from the
+  // last listener reproduces the browser's order, where a checkbox the grid re-renders must not be reverted.
+  async function browserClick(element: HTMLElement, init: MouseEventInit = {}) {
+    const flush = () => flushSync();
+    window.addEventListener('click', flush, { once: true });
+    try {
+      await fireEvent.click(element, init);
+    } finally {
+      window.removeEventListener('click', flush);
+    }
+  }
+
+  it('shows the box of a selected row checked and unchecked again, as a browser would paint it', async () => {
+    await renderTable({ rows: clients(10), selectable: true });
+    await browserClick(checkbox('Client 2'));
+    expect(checkbox('Client 2').checked).toBe(true);
+    await browserClick(checkbox('Client 5'), { shiftKey: true });
+    expect(
+      screen
+        .getAllByRole<HTMLInputElement>('checkbox')
+        .filter((c) => c.checked)
+        .map((c) => c.getAttribute('aria-label')),
+    ).toEqual(['Select Client 2', 'Select Client 3', 'Select Client 4', 'Select Client 5']);
+    // Shift-click on a row already in the anchor's state leaves it as it is, not toggled.
+    await browserClick(checkbox('Client 3'), { shiftKey: true });
+    expect(checkbox('Client 3').checked).toBe(true);
+    await browserClick(checkbox('Client 2'));
+    expect(checkbox('Client 2').checked).toBe(false);
+  });
+
+  it('checks the header box when every row is selected and marks it mixed when some are', async () => {
+    await renderTable({ rows: clients(10), selectable: true });
+    const all = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all rows' });
+    expect(all.checked).toBe(false);
+    expect(all.indeterminate).toBe(false);
+
+    await browserClick(all);
+    expect(status().textContent?.trim()).toBe('10 of 10 selected');
+    expect(all.checked).toBe(true);
+    expect(all.indeterminate).toBe(false);
+    expect(checkbox('Client 7').checked).toBe(true);
+
+    await browserClick(checkbox('Client 7'));
+    expect(all.checked).toBe(false);
+    expect(all.indeterminate).toBe(true);
+
+    // From mixed, the header box selects every row.
+    await browserClick(all);
+    expect(all.checked).toBe(true);
+    expect(all.indeterminate).toBe(false);
+    expect(checkbox('Client 7').checked).toBe(true);
+
+    await browserClick(all);
+    expect(status().textContent?.trim()).toBe('');
+    expect(all.checked).toBe(false);
+    expect(all.indeterminate).toBe(false);
+    expect(checkbox('Client 7').checked).toBe(false);
   });
 
   it('counts and acts only on selected rows that are still shown after the rows change', async () => {

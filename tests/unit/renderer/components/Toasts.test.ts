@@ -100,3 +100,17 @@ describe('Toasts', () => {
     expect(store.items).toHaveLength(0);
   });
 });
+
+describe('ToastStore.clearErrors', () => {
+  it('removes only the error notices, keeping the others and their countdowns', () => {
+    vi.useFakeTimers();
+    const local = new ToastStore();
+    local.error('First failure');
+    local.success('Saved');
+    local.error('Second failure');
+    local.clearErrors();
+    expect(local.items.map((t) => t.message)).toEqual(['Saved']);
+    vi.advanceTimersByTime(toastDurations.success);
+    expect(local.items).toEqual([]);
+  });
+});

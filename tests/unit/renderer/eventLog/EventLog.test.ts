@@ -166,8 +166,16 @@ describe('EventLog', { timeout: 20_000 }, () => {
       'ip',
       'type',
       'installationId',
+      'client',
     ]);
     expect(parsed.data).toHaveLength(3);
+    // The Client column says what the screen's Client column says, row for row.
+    const shownClients = within(grid())
+      .getAllByRole('row')
+      .filter((row) => row.hasAttribute('data-index'))
+      .map((row) => row.querySelectorAll('[role="gridcell"]')[3]?.textContent?.trim() ?? '');
+    expect(parsed.data.map((r) => r.client)).toEqual(shownClients);
+    expect(shownClients.some((name) => name !== '')).toBe(true);
     expect(parsed.data[0]).toMatchObject({
       message: 'Invited user pu-carla.',
       userName: 'Ava Martin',
@@ -183,6 +191,11 @@ describe('EventLog', { timeout: 20_000 }, () => {
     await fireEvent.input(screen.getByLabelText('End'), { target: { value: '2020-01-01T00:00' } });
     expect((await screen.findByRole('alert')).textContent).toContain('The end date is before the start date.');
     expect(screen.getByLabelText('End').getAttribute('aria-invalid')).toBe('true');
+    // Only the error: no "choose a range" or "no events" state beside it.
+    await shown(0);
+    expect(screen.queryByText('No date range')).toBeNull();
+    expect(screen.queryByText(/Choose a start and an end date/)).toBeNull();
+    expect(screen.queryByText('No events in this range')).toBeNull();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Export CSV' }).disabled).toBe(true);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eventApp } from '../../../../src-shared/events/deviceTypes';
-import { eventCsvColumns, eventCsvRow, eventExportFileName } from '../../../../src-shared/events/eventCsv';
+import {
+  eventCsvColumns,
+  eventCsvColumnsFor,
+  eventCsvRow,
+  eventExportFileName,
+} from '../../../../src-shared/events/eventCsv';
 import { describeType, eventMessage, shortId } from '../../../../src-shared/events/eventMessages';
 import { eventTypeGroups, eventTypeName, providerEventTypes } from '../../../../src-shared/events/eventTypes';
 
@@ -69,8 +74,14 @@ describe('CSV export', () => {
     );
   });
 
+  it("adds the provider log's Client column last; a client's own log has none", () => {
+    expect(eventCsvColumnsFor('provider')).toEqual([...eventCsvColumns, 'client']);
+    expect(eventCsvColumnsFor('org')).toEqual(eventCsvColumns);
+    expect(eventCsvRow(base, null).client).toBe('');
+  });
+
   it('writes one row with the plain message, app, user, date, ip and type name', () => {
-    const row = eventCsvRow(base, { name: 'Ava Martin', email: 'ava@example.com' });
+    const row = eventCsvRow(base, { name: 'Ava Martin', email: 'ava@example.com' }, 'Contoso');
     expect(row).toEqual({
       message: 'Invited user b2b2b2b2.',
       appIcon: 'bwi-globe',
@@ -82,6 +93,7 @@ describe('CSV export', () => {
       ip: '192.0.2.10',
       type: 'ProviderUser_Invited',
       installationId: '',
+      client: 'Contoso',
     });
     expect(eventCsvRow({ ...base, deviceType: null, ipAddress: null }, null)).toMatchObject({
       appName: 'Unknown',

@@ -79,6 +79,28 @@ describe('CollectionsPage', { timeout: 20_000 }, () => {
     });
   });
 
+  it('refuses a name whose encrypted form, parents included, the server would refuse', async () => {
+    render(CollectionsPage);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await fireEvent.click(within(operationsRow()).getByRole('button', { name: 'Add nested' }));
+    const dialog = await screen.findByRole('dialog', { name: `New collection in ${CLIENT_NAME}` });
+    const name = within(dialog).getByLabelText<HTMLInputElement>('Name');
+    // "Operations/" is 11 bytes: 676 more make 687, the most whose EncString stays within 1000 characters.
+    await fireEvent.input(name, { target: { value: 'd'.repeat(677) } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Create collection' }));
+    expect(dialog.textContent).toContain('has at most 687 characters');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    // Accented letters take two bytes each.
+    await fireEvent.input(name, { target: { value: 'é'.repeat(340) } });
+    expect(dialog.textContent).toContain('has at most 687 characters');
+    expect(desk.calls.some((c) => c.channel === 'org.collections.create')).toBe(false);
+
+    await fireEvent.input(name, { target: { value: 'd'.repeat(676) } });
+    expect(dialog.textContent).not.toContain('has at most 687 characters');
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Create collection' }));
+    await waitFor(() => expect(desk.calls.some((c) => c.channel === 'org.collections.create')).toBe(true));
+  });
+
   it('asks for the client name before deleting a collection', async () => {
     render(CollectionsPage);
     await waitFor(() => expect(rows()).toHaveLength(3));

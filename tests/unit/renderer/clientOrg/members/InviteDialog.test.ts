@@ -1,9 +1,14 @@
+import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseInviteEmails } from '../../../../../src-renderer/lib/clientOrg/members/inviteEmails';
 import InviteDialog from '../../../../../src-renderer/lib/clientOrg/members/InviteDialog.svelte';
 import { bulkSummary } from '../../../../../src-renderer/lib/clientOrg/members/bulkSummary';
 import { installFakeDesk } from '../../fakes/desk';
+import { overSeatsMessage } from '../../../../../src-shared/contract/clientOrg/seatLimit';
+import { clientDialogs } from '../../../../../src-renderer/lib/portal/clients/clientDialogs.svelte';
+import { clientList, scopeKeyOf } from '../../../../../src-renderer/lib/portal/clients/clientList.svelte';
+import { ACCOUNT, client, PROVIDER, signIn, signOut } from '../../portal/clients/clientFixtures';
 import { CLIENT_NAME, ORG } from './orgFixtures';
 
 afterEach(() => document.body.replaceChildren());
@@ -127,5 +132,44 @@ describe('bulkSummary', () => {
     expect(bulkSummary('Removed', partial, CLIENT_NAME, (id) => names[id]!, 'from').message).toBe(
       `Removed 1 of 2 members from ${CLIENT_NAME}. Not done for Bob Roe: The organization must have at least one confirmed owner.`,
     );
+  });
+});
+
+describe('InviteDialog: out of seats', { timeout: 20_000 }, () => {
+  afterEach(async () => {
+    clientDialogs.close();
+    clientList.update(null, [], true);
+    await signOut();
+  });
+
+  it('says how many seats remain and offers Manage seats for the client', async () => {
+    signIn(0);
+    const alder = client(CLIENT_NAME, { organizationId: ORG });
+    clientList.update(scopeKeyOf({ accountId: ACCOUNT, providerId: PROVIDER }), [alder], false);
+    installFakeDesk({
+      'org.members.invite': () => {
+        throw new Error(`[conflict] ${overSeatsMessage(2, 3)}`);
+      },
+    });
+    render(InviteDialog, {
+      open: true,
+      scope,
+      clientName: CLIENT_NAME,
+      collections: [],
+      groups: [],
+      onInvited: vi.fn(),
+    });
+    const dialog = await screen.findByRole('dialog', { name: `Invite members to ${CLIENT_NAME}` });
+    await fireEvent.input(within(dialog).getByLabelText('Email addresses'), {
+      target: { value: 'a@alder.example, b@alder.example, c@alder.example' },
+    });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Invite 3 people' }));
+    const manage = await within(dialog).findByRole('button', { name: 'Manage seats' });
+    expect(dialog.textContent).toContain(
+      'This client has only 2 seats left, and inviting 3 people needs 3 seats. Add seats with Manage seats, then invite again.',
+    );
+    await fireEvent.click(manage);
+    expect(clientDialogs.current).toEqual({ kind: 'seats', client: alder });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: `Invite members to ${CLIENT_NAME}` })).toBeNull());
   });
 });

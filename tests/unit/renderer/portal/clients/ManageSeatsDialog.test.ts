@@ -5,7 +5,7 @@ import type { ChannelInput } from '$shared/contract';
 import { seatEffect, type PlanSeats } from '$shared/contract/portal/seats';
 import ManageSeatsDialog from '../../../../../src-renderer/lib/portal/clients/ManageSeatsDialog.svelte';
 import { toast } from '../../../../../src-renderer/lib/toasts.svelte';
-import { installFakeDesk } from '../../fakes/desk';
+import { deferred, installFakeDesk } from '../../fakes/desk';
 import { client, PROVIDER, signIn, signOut } from './clientFixtures';
 
 afterEach(async () => {
@@ -51,6 +51,37 @@ async function openDialog(role: 0 | 1 = 0) {
 }
 
 describe('Manage seats dialog', () => {
+  it('shows nothing of the previous number while the effect of the new one is calculated', async () => {
+    signIn(0);
+    const gates: ReturnType<typeof deferred<void>>[] = [];
+    installFakeDesk({
+      'clients.previewSeats': async (input) => {
+        const gate = deferred<void>();
+        gates.push(gate);
+        await gate.promise;
+        return preview(0, input);
+      },
+    });
+    render(ManageSeatsDialog, { client: acme, open: true, previewDelay: 0 });
+    const dialog = await screen.findByRole('dialog', { name: 'Manage seats: Acme Corp' });
+    const seats = within(dialog).getByLabelText<HTMLInputElement>('Assigned seats');
+    const effect = within(dialog).getByRole('region', { name: 'Billing effect' });
+    await waitFor(() => expect(gates).toHaveLength(1));
+    gates[0]!.resolve();
+    await waitFor(() => expect(effect.textContent).toContain('Assigned seats stay at 10.'));
+
+    await fireEvent.input(seats, { target: { value: '20' } });
+    // At once, and until the answer for 20 arrives: "calculating", not the effect of 10.
+    expect(effect.textContent).toContain('Calculating the effect…');
+    expect(effect.textContent).not.toContain('Assigned seats stay at 10.');
+    await waitFor(() => expect(gates).toHaveLength(2));
+    expect(effect.textContent).toContain('Calculating the effect…');
+    expect(effect.getAttribute('aria-busy')).toBe('true');
+    gates[1]!.resolve();
+    await waitFor(() => expect(effect.textContent).toContain('Assigned seats: 10 → 20 (+10).'));
+    expect(effect.textContent).not.toContain('Calculating');
+  });
+
   it('starts at the current seats, with Save off until the number changes', async () => {
     const { seats, save, effect } = await openDialog();
     expect(seats.value).toBe('10');

@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clientList, scopeKeyOf } from '../../../../../src-renderer/lib/portal/clients/clientList.svelte';
 import NewClientDialog from '../../../../../src-renderer/lib/portal/clients/NewClientDialog.svelte';
 import { toast } from '../../../../../src-renderer/lib/toasts.svelte';
 import { installFakeDesk, type FakeDesk } from '../../fakes/desk';
-import { PROVIDER, signIn, signOut, subscription } from './clientFixtures';
+import { ACCOUNT, client, PROVIDER, signIn, signOut, subscription } from './clientFixtures';
 
 afterEach(async () => {
   toast.clear();
+  clientList.update(null, [], true);
   await signOut();
 });
 
@@ -64,6 +66,18 @@ describe('New client dialog', () => {
     expect(dialog.textContent).toContain('Enter a valid email address');
     expect(dialog.textContent).toContain('Seats are a whole number');
     expect(field(dialog, 'Owner email').getAttribute('aria-invalid')).toBe('true');
+    expect(desk.calls.some((call) => call.channel === 'clients.create')).toBe(false);
+  });
+
+  it("refuses an existing client's name (trimmed, any case) before sending", async () => {
+    const { dialog, desk } = await openDialog();
+    clientList.update(scopeKeyOf({ accountId: ACCOUNT, providerId: PROVIDER }), [client('Acme Corp')], false);
+    await fireEvent.input(field(dialog, 'Organization name'), { target: { value: ' acme corp  ' } });
+    await fireEvent.input(field(dialog, 'Owner email'), { target: { value: 'owner@acme.example' } });
+    await fireEvent.input(field(dialog, 'Seats'), { target: { value: '3' } });
+    await fireEvent.click(create(dialog));
+    await waitFor(() => expect(document.activeElement).toBe(field(dialog, 'Organization name')));
+    expect(dialog.textContent).toContain('Another client is already named “Acme Corp”');
     expect(desk.calls.some((call) => call.channel === 'clients.create')).toBe(false);
   });
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import AddExistingDialog from '../../../../../src-renderer/lib/portal/clients/AddExistingDialog.svelte';
+import { clientList, scopeKeyOf } from '../../../../../src-renderer/lib/portal/clients/clientList.svelte';
 import RenameDialog from '../../../../../src-renderer/lib/portal/clients/RenameDialog.svelte';
 import { toast } from '../../../../../src-renderer/lib/toasts.svelte';
 import { installFakeDesk } from '../../fakes/desk';
@@ -9,6 +10,7 @@ import { ACCOUNT, client, PROVIDER, signIn, signOut } from './clientFixtures';
 
 afterEach(async () => {
   toast.clear();
+  clientList.update(null, [], true);
   await signOut();
 });
 
@@ -43,6 +45,33 @@ describe('Rename dialog', () => {
       name: 'Acme Holdings',
     });
     expect(toast.items.map((t) => t.message)).toEqual(['Renamed Acme Corp to Acme Holdings']);
+  });
+});
+
+describe('Rename dialog: names of other clients', () => {
+  it("refuses another client's name (trimmed, any case) before sending, and keeps its own in another case", async () => {
+    signIn(1);
+    const globex = client('Globex');
+    clientList.update(scopeKeyOf({ accountId: ACCOUNT, providerId: PROVIDER }), [acme, globex], false);
+    const desk = installFakeDesk({
+      'clients.rename': (input) => ({ client: { ...acme, name: input.name } }),
+    });
+    render(RenameDialog, { client: acme, open: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Rename Acme Corp' });
+    const name = within(dialog).getByLabelText<HTMLInputElement>('Name');
+    const save = within(dialog).getByRole('button', { name: 'Save name' });
+
+    await fireEvent.input(name, { target: { value: '  gLOBEX ' } });
+    await fireEvent.click(save);
+    expect(dialog.textContent).toContain('Another client is already named “Globex”. Choose a name no other client has');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(desk.calls).toEqual([]);
+
+    await fireEvent.input(name, { target: { value: 'ACME CORP' } });
+    expect(dialog.textContent).not.toContain('Another client is already named');
+    await fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(desk.calls[0]?.input).toMatchObject({ name: 'ACME CORP' });
   });
 });
 

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { headerHeight } from '../../../../../src-renderer/lib/components/DataTable.svelte';
-import { fingerprintPreference } from '../../../../../src-renderer/lib/portal/members/fingerprintPreference.svelte';
 import MembersView from '../../../../../src-renderer/lib/portal/members/MembersView.svelte';
 import { deferred, installFakeDesk } from '../../fakes/desk';
 import { fakeScrollLayout, type FakeScroller } from '../../fakes/layout';
@@ -20,7 +19,6 @@ beforeEach(() => {
 
 afterEach(async () => {
   layout.restore();
-  fingerprintPreference.set(false);
   await signOut();
 });
 
@@ -90,7 +88,7 @@ describe('Members page', () => {
     expect(screen.getByText(/A provider admin has to confirm you/)).toBeTruthy();
   });
 
-  it('invites up to 20 comma-separated addresses with the chosen role, checking them first', async () => {
+  it('invites up to 20 addresses with the chosen role, checking them as a client invite does', async () => {
     const { desk } = await renderView([ava, ben], {
       'providerMembers.invite': () => ({
         invited: [{ id: 'x', email: 'new@example.com' }],
@@ -102,21 +100,26 @@ describe('Members page', () => {
     const field = within(dialog).getByLabelText('Email addresses');
     await fireEvent.input(field, { target: { value: 'new@example.com, not-an-address' } });
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Invite' }));
-    expect(within(dialog).getByText('"not-an-address" is not a valid email address.')).toBeTruthy();
+    expect(within(dialog).getByText('Not a valid email address: not-an-address')).toBeTruthy();
+    // Longer than 256 characters: refused here as in a client's invite dialog.
+    await fireEvent.input(field, { target: { value: `${'a'.repeat(250)}@example.com` } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Invite' }));
+    expect(within(dialog).getByText(/^Not a valid email address: a{250}@example\.com$/)).toBeTruthy();
     const many = Array.from({ length: 21 }, (_, i) => `p${i}@example.com`).join(',');
     await fireEvent.input(field, { target: { value: many } });
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Invite' }));
-    expect(within(dialog).getByText('Invite at most 20 people at a time.')).toBeTruthy();
+    expect(within(dialog).getByText('You can invite up to 20 people at a time (21 entered).')).toBeTruthy();
     expect(desk.calls.some((c) => c.channel === 'providerMembers.invite')).toBe(false);
 
-    await fireEvent.input(field, { target: { value: 'new@example.com, ben@example.com' } });
+    // Spaces and new lines separate addresses too; the parsed list is what main gets.
+    await fireEvent.input(field, { target: { value: 'New@example.com ben@example.com\nnew@example.com' } });
     await fireEvent.click(within(dialog).getByRole('radio', { name: /Provider admin/ }));
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Invite' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(desk.calls.find((c) => c.channel === 'providerMembers.invite')?.input).toEqual({
       accountId: 'acct-ava',
       providerId: PROVIDER,
-      emails: 'new@example.com, ben@example.com',
+      emails: ['new@example.com', 'ben@example.com'],
       type: 0,
     });
     expect(toastMessages()).toEqual([
@@ -139,7 +142,12 @@ describe('Members page', () => {
     await fireEvent.click(within(rowOf('Dmitri Volkov')).getByRole('button', { name: /Confirm/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Confirm Dmitri Volkov' });
     await waitFor(() => expect(within(dialog).getByTestId('fingerprint').textContent).toBe(phrase));
-    await fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    // As in a client's Members: Confirm waits until you say the person read you this exact phrase.
+    const confirm = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Confirm' });
+    expect(confirm.disabled).toBe(true);
+    await fireEvent.click(within(dialog).getByRole('checkbox', { name: 'The person read me this exact phrase' }));
+    expect(confirm.disabled).toBe(false);
+    await fireEvent.click(confirm);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(desk.calls.find((c) => c.channel === 'providerMembers.confirm')?.input).toMatchObject({
       members: [{ id: dmitri.id, fingerprint: phrase }],
@@ -147,35 +155,19 @@ describe('Members page', () => {
     expect(toastMessages()).toEqual(['success: 1 member confirmed']);
   });
 
-  it('"Don\'t ask again" confirms later single members without the dialog, until turned back on', async () => {
-    const { desk } = await renderView(undefined, {
+  it('always shows the phrase for a single member: there is no way to skip it', async () => {
+    await renderView(undefined, {
       'providerMembers.confirmationDetails': ({ ids }) => ({
         members: [{ id: ids[0]!, userId: 'u', fingerprint: phrase }],
         notAwaiting: [],
       }),
-      'providerMembers.confirm': ({ members }) => ({
-        results: members.map((m) => ({ id: m.id, ok: true, error: null })),
-        succeeded: 1,
-        failed: 0,
-      }),
     });
+    // A skip chosen in an earlier version is not honoured.
+    localStorage.setItem('provider-desk.confirm.skipFingerprint', 'true');
     await fireEvent.click(within(rowOf('Dmitri Volkov')).getByRole('button', { name: /Confirm/ }));
-    const dialog = await screen.findByRole('dialog');
-    await fireEvent.click(await within(dialog).findByRole('checkbox', { name: /Don't ask again/ }));
-    await fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fingerprintPreference.skip).toBe(true);
-    expect(localStorage.getItem('provider-desk.confirm.skipFingerprint')).toBe('true');
-
-    await fireEvent.click(within(rowOf('Dmitri Volkov')).getByRole('button', { name: /Confirm/ }));
-    await waitFor(() => expect(desk.calls.filter((c) => c.channel === 'providerMembers.confirm')).toHaveLength(2));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(desk.calls.filter((c) => c.channel === 'providerMembers.confirm')[1]?.input).toMatchObject({
-      members: [{ id: dmitri.id }],
-    });
-
-    await fireEvent.click(screen.getByRole('button', { name: 'Show it again' }));
-    expect(fingerprintPreference.skip).toBe(false);
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm Dmitri Volkov' });
+    await within(dialog).findByTestId('fingerprint');
+    expect(within(dialog).queryByRole('checkbox', { name: /Don't ask again/ })).toBeNull();
   });
 
   it('resends selected invitations in bulk and reports each failure by name', async () => {
@@ -254,6 +246,7 @@ describe('Members page', () => {
     await fireEvent.click(within(rowOf('Dmitri Volkov')).getByRole('button', { name: /Confirm/ }));
     const dialog = await screen.findByRole('dialog');
     await within(dialog).findByTestId('fingerprint');
+    await fireEvent.click(within(dialog).getByRole('checkbox', { name: 'The person read me this exact phrase' }));
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     expect(within(dialog).getByRole('button', { name: 'Confirming…' })).toBeTruthy();
     failing.reject(new Error('[server] The server had a problem (HTTP 500).'));

@@ -154,6 +154,7 @@ describe('Waiting page', () => {
           .map((f) => f.textContent),
       ).toEqual([phrase('alpha'), phrase('zulu')]),
     );
+    await fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Each person read me their exact phrase' }));
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm 2 people' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(desk.calls.find((c) => c.channel === 'queue.confirm')?.input).toEqual({

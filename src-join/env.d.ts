@@ -1,0 +1,2 @@
+// The page imports its stylesheet for Vite to bundle.
+declare module '*.css';
