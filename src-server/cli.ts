@@ -15,7 +15,8 @@ const USAGE = `usage: npm run server -- <serve|migrate> [options]
   --host <addr>             listen address (default 127.0.0.1)
   --port <n>                listen port (default 8443; 0 = any free port)
   --database-url <url>      postgres://… (default: SQLite file in the data dir)
-  --public-url <url>        base URL clients use (default https://<host>:<port>)
+  --public-url <url>        base URL clients and mailed links use (default
+                            https://<host>:<port>, https://localhost:<port> on loopback)
   --tls-cert <file> --tls-key <file>
   --tls-self-signed         generate (once) a local CA and certificate in the data dir
   --insecure-http           plain http, loopback hosts only

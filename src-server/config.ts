@@ -130,10 +130,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
 }
 
-/** The public base URL clients use (`{base}/api`, `{base}/identity`). */
-export function publicBaseUrl(config: ServerConfig, port: number): string {
+/**
+ * The public base URL clients use (`{base}/api`, `{base}/identity`) and mailed links point at. Over HTTPS a loopback
+ * listener is named `localhost`: the name the generated certificate and the app's "This computer" both use.
+ */
+export function publicBaseUrl(
+  config: ServerConfig,
+  port: number,
+  scheme: 'http' | 'https' = config.insecureHttp && !config.tlsCert && !config.tlsSelfSigned ? 'http' : 'https',
+): string {
   if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
-  const scheme = config.insecureHttp && !config.tlsCert && !config.tlsSelfSigned ? 'http' : 'https';
-  const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const bare = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const host = scheme === 'https' && isLoopback(config.host) ? 'localhost' : bare;
   return `${scheme}://${host}:${port}`;
 }

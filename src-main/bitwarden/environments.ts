@@ -2,7 +2,9 @@
  * Server environments (bitwarden-api.md §1): Bitwarden cloud US/EU, a self-hosted base URL, separate service
  * URLs, or the Provider Desk backend on this computer.
  */
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DeskError, type ServerEnvironment, type ServerSummary } from '../../src-shared/contract';
@@ -87,21 +89,62 @@ export function serverKey(urls: ServiceUrls): string {
   return urls.identity.toLowerCase();
 }
 
-/**
- * The certificate authority the local backend generated for itself (`--tls-self-signed`), so "This computer"
- * works without trusting it system-wide. Same folder rule as the backend's default data directory.
- */
-export function localServerCa(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
-  const dataDir =
+/** The local backend's data folder: `PD_DATA_DIR`, else the same OS rule as the backend's default. */
+export function localServerDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return (
     env.PD_DATA_DIR ||
     (platform === 'win32'
       ? join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Provider Desk Server')
       : platform === 'darwin'
         ? join(homedir(), 'Library', 'Application Support', 'Provider Desk Server')
-        : join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'provider-desk-server'));
-  const file = join(dataDir, 'tls', 'ca.crt');
+        : join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'provider-desk-server'))
+  );
+}
+
+function readText(file: string): string | null {
   try {
     return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The certificate authority the local backend generated for itself (`--tls-self-signed`), so "This computer"
+ * works without trusting it system-wide. Same folder rule as the backend's default data directory.
+ */
+export function localServerCa(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  return readText(join(localServerDataDir(env, platform), 'tls', 'ca.crt'));
+}
+
+/**
+ * The local CA to trust for `url`, or null: only when the local backend's generated certificate
+ * (`<data dir>/tls/server.crt`, issued by its `ca.crt`) names the URL's host among its subject alternative names
+ * (localhost, 127.0.0.1, ::1 and the `--host` it was made for). Any other host gets no extra trust.
+ */
+export function localCaFor(
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string | null {
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:') return null;
+    host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return null;
+  }
+  const dir = join(localServerDataDir(env, platform), 'tls');
+  const caText = readText(join(dir, 'ca.crt'));
+  const certText = readText(join(dir, 'server.crt'));
+  if (!caText || !certText) return null;
+  try {
+    const ca = new X509Certificate(caText);
+    const cert = new X509Certificate(certText);
+    if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return null;
+    const covered = isIP(host) ? cert.checkIP(host) : cert.checkHost(host, { subject: 'never', wildcards: false });
+    return covered ? caText : null;
   } catch {
     return null;
   }

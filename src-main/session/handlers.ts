@@ -1,4 +1,4 @@
-/** The `session.*` channels (src-shared/contract/session.ts), bound to the session service and auto-lock. */
+/** The `session.*` channels and `account.fingerprint` (src-shared/contract/session.ts), bound to the session service and auto-lock. */
 import type { Handler } from '../desk';
 import type { AutoLock } from './autoLock';
 import type { SessionService } from './sessionService';
@@ -16,7 +16,8 @@ type SessionChannel =
   | 'session.logout'
   | 'session.switch'
   | 'session.activity'
-  | 'session.register';
+  | 'session.register'
+  | 'account.fingerprint';
 
 export function sessionHandlers(session: SessionService, autoLock: AutoLock): { [C in SessionChannel]: Handler<C> } {
   return {
@@ -31,7 +32,7 @@ export function sessionHandlers(session: SessionService, autoLock: AutoLock): { 
     },
     'session.loginWithApiKey': (input) => session.loginWithApiKey(input),
     'session.unlock': (input) => session.unlock(input.accountId, input.masterPassword),
-    'session.lock': (input) => session.lock(input?.accountId ?? undefined),
+    'session.lock': () => session.lock(),
     'session.logout': (input) => session.logout(input.accountId),
     'session.switch': (input) => session.switchTo(input.accountId),
     'session.activity': () => {
@@ -39,5 +40,6 @@ export function sessionHandlers(session: SessionService, autoLock: AutoLock): { 
       return {};
     },
     'session.register': ({ masterPasswordConfirmation: _confirmed, ...input }) => session.register(input),
+    'account.fingerprint': (input) => session.fingerprint(input?.accountId),
   };
 }

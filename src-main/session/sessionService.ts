@@ -4,6 +4,7 @@
  */
 import {
   DeskError,
+  type AccountFingerprint,
   type AccountSummary,
   type LoginResult,
   type PushEventName,
@@ -13,9 +14,10 @@ import {
 } from '../../src-shared/contract';
 import { expiryOf, readAccessClaims } from '../bitwarden/accessToken';
 import type { ClientIdentity } from '../bitwarden/clientInfo';
-import { localServerCa, resolveEnvironment, serverKey, type ServiceUrls } from '../bitwarden/environments';
+import { localCaFor, resolveEnvironment, serverKey, type ServiceUrls } from '../bitwarden/environments';
 import { BitwardenHttp, type Transport } from '../bitwarden/http';
 import { clientCredentialsGrant, refreshGrant } from '../bitwarden/identityApi';
+import { fingerprintPhrase } from '../crypto';
 import type { SecretStore } from '../platform/secretStore';
 import { accountIdFor, type AccountRecord } from './accountRecord';
 import { AccountStore } from './accountStore';
@@ -67,7 +69,8 @@ export function createSessionService(deps: SessionDeps) {
   let activeId: string | null = null;
 
   const httpFor = (urls: ServiceUrls, accountId?: string) => {
-    const local = urls.summary.kind === 'local' ? localServerCa() : null;
+    // The local backend's generated CA, only for a host its certificate covers (whatever the server kind).
+    const local = localCaFor(urls.identity);
     const extraCa = [...(deps.extraCa ?? []), ...(local ? [local] : [])];
     return new BitwardenHttp({
       urls,
@@ -215,9 +218,13 @@ export function createSessionService(deps: SessionDeps) {
     return account;
   }
 
-  function lock(accountId: string | undefined, reason: Reason = 'lock'): SessionState {
-    const targets = accountId ? [get(accountId)] : [...live.values()];
-    for (const account of targets) {
+  /**
+   * Lock is for everyone (DESIGN.md, "Security baseline"): every signed-in account's keys are zeroed, whoever is
+   * active, and each one opens again only with its own master password. The first argument is not an account:
+   * there is no way to lock one account and leave another open.
+   */
+  function lock(_everyAccount?: undefined, reason: Reason = 'lock'): SessionState {
+    for (const account of live.values()) {
       if (!account.keys) continue;
       account.keys.wipe();
       account.keys = null;
@@ -225,6 +232,21 @@ export function createSessionService(deps: SessionDeps) {
     }
     changed(reason);
     return state();
+  }
+
+  /** The unlocked account's own fingerprint phrase and who it is: display data for Settings → Account. */
+  async function fingerprint(accountId = activeId ?? undefined): Promise<AccountFingerprint> {
+    if (!accountId) throw new DeskError('unauthorized', 'Sign in first.');
+    const account = get(accountId);
+    if (!account.keys) throw new DeskError('unauthorized', 'This account is locked. Unlock it first.');
+    const publicKey = account.keys.publicKey();
+    return {
+      accountId,
+      phrase: publicKey ? await fingerprintPhrase(account.record.userId, publicKey) : null,
+      email: account.record.email,
+      name: account.record.name,
+      server: account.urls.summary,
+    };
   }
 
   function logout(accountId: string): SessionState {
@@ -288,6 +310,7 @@ export function createSessionService(deps: SessionDeps) {
       return state();
     },
     lock,
+    fingerprint,
     logout,
     switchTo(accountId: string): SessionState {
       get(accountId);

@@ -1,4 +1,7 @@
-/** The sidebar's sections, in order; the n-th is reached with Ctrl/Cmd+n. */
+/**
+ * The sidebar's sections, in order; the n-th is reached with Ctrl/Cmd+n. The number is fixed by this list, not by
+ * what a role sees, so Waiting is Ctrl+6 for everyone and a hidden section's number does nothing.
+ */
 export const sections = [
   { path: '/clients', label: 'Clients' },
   { path: '/members', label: 'Members' },

@@ -5,12 +5,18 @@ export interface SettingsForm {
   theme: Settings['theme'];
   idleLockMinutes: number | null;
   syncIntervalMinutes: number | null;
+  singleKeyShortcuts: boolean;
 }
 
 export type SettingsField = keyof Settings;
 export type FieldErrors = Partial<Record<SettingsField, string>>;
 
-export const settingsFields: readonly SettingsField[] = ['theme', 'idleLockMinutes', 'syncIntervalMinutes'];
+export const settingsFields: readonly SettingsField[] = [
+  'theme',
+  'idleLockMinutes',
+  'syncIntervalMinutes',
+  'singleKeyShortcuts',
+];
 
 export function formFrom(settings: Settings): SettingsForm {
   return { ...settings };
@@ -50,6 +56,7 @@ export function toPatch(changed: Partial<SettingsForm>): SettingsPatch {
   if (changed.theme !== undefined) patch.theme = changed.theme;
   if (typeof changed.idleLockMinutes === 'number') patch.idleLockMinutes = changed.idleLockMinutes;
   if (typeof changed.syncIntervalMinutes === 'number') patch.syncIntervalMinutes = changed.syncIntervalMinutes;
+  if (changed.singleKeyShortcuts !== undefined) patch.singleKeyShortcuts = changed.singleKeyShortcuts;
   return patch;
 }
 

@@ -45,8 +45,7 @@ export async function openCommandContext(input: ServerConfigInput): Promise<Comm
     tlsKey: undefined,
     tlsSelfSigned: false,
   });
-  const base = publicBaseUrl(config, config.port);
-  const baseUrl = config.publicUrl || !https ? base : base.replace(/^http:/, 'https:');
+  const baseUrl = publicBaseUrl(config, config.port, https ? 'https' : 'http');
   const db = openDatabase(config);
   await migrateToLatest(db);
   const keys = await loadServerKeys(db);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  accountFingerprintInputSchema,
+  accountFingerprintSchema,
   accountInputSchema,
   emailCodeSentSchema,
   emptyOutputSchema,
@@ -72,6 +74,8 @@ export const channels = {
   'session.activity': channel(noInput, emptyOutputSchema),
   // Creating an account (then `session.login`).
   'session.register': channel(registerInputSchema, registerResultSchema),
+  // The signed-in account's own identity and fingerprint phrase (Settings → Account).
+  'account.fingerprint': channel(accountFingerprintInputSchema.or(z.null()), accountFingerprintSchema),
   // Sync (sync.ts): data arrives as `sync.batch` push events.
   'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
   'sync.status': channel(syncStatusInputSchema, syncStatusSchema),

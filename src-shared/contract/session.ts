@@ -148,9 +148,29 @@ export const loginWithApiKeyInputSchema = z
 
 export const accountInputSchema = z.object({ accountId }).strict();
 export const unlockInputSchema = z.object({ accountId, masterPassword }).strict();
-/** Without `accountId`, every account is locked. */
-export const lockInputSchema = z.object({ accountId: accountId.optional() }).strict().optional();
+/**
+ * Locks every signed-in account: lock is for everyone (DESIGN.md, "Security baseline"), so it names no account.
+ * Each account then opens only with its own master password.
+ */
+export const lockInputSchema = z.object({}).strict().optional();
 export const emptyOutputSchema = z.object({}).strict();
+
+/** Without `accountId`, the active account. It must be unlocked: the phrase comes from its own key pair. */
+export const accountFingerprintInputSchema = z.object({ accountId: accountId.optional() }).strict().optional();
+
+/**
+ * Who this account is, for Settings → Account and "waiting for confirmation": the fingerprint phrase (crypto.md
+ * §9, from the account's user id and its public key) that a provider admin compares before confirming. Display
+ * data only; null without a key pair.
+ */
+export const accountFingerprintSchema = z.object({
+  accountId: z.string(),
+  phrase: z.string().nullable(),
+  email: z.string(),
+  name: z.string().nullable(),
+  server: serverSummarySchema,
+});
+export type AccountFingerprint = z.infer<typeof accountFingerprintSchema>;
 
 export const connectionChangedSchema = z.object({
   accountId,

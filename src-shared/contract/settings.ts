@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(0).max(1440),
   /** Background sync every this many minutes; 0 means only on demand. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
+  /** Whether single-key shortcuts (`/` focuses search) are on; WCAG 2.1.4 asks that they can be turned off. */
+  singleKeyShortcuts: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -17,6 +19,7 @@ export const defaultSettings: Settings = Object.freeze({
   theme: 'system',
   idleLockMinutes: 15,
   syncIntervalMinutes: 5,
+  singleKeyShortcuts: true,
 });
 
 /** `settings.set` takes any subset; unknown keys are refused rather than silently dropped. */

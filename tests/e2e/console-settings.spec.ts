@@ -1,16 +1,13 @@
 // The client console's settings pages (issue 8): a provider admin sets policies (and sees them after a reload),
 // configures OpenID Connect SSO with the callback URL to copy, imports a 50-item LastPass CSV (preview, progress,
 // report), downloads a self-hosted license; the official Bitwarden CLI, logged in as the client's owner, then
-// lists the 50 imported items with their decrypted names. The CLI only talks HTTPS, so it reaches the same data
-// folder through a second, HTTPS server instance (the backend keeps all state in the database), the way
-// tests/integration/clientOrg.import.test.ts runs the CLI against a TLS server with its test CA.
+// lists the 50 imported items with their decrypted names, against the same HTTPS backend (npm start's, with its
+// generated local CA, which the CLI is told to trust through NODE_EXTRA_CA_CERTS).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
 import Papa from 'papaparse';
-import { createServer } from '../../src-server/app';
-import { parseConfig } from '../../src-server/config';
 import { BwAccount } from '../interop/bw';
 import { PROVIDER_ADMIN } from './demoBackend';
 import { expect, test } from './fixtures';
@@ -150,7 +147,7 @@ test('policies, SSO, import and license of a client, with the import checked by 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'SSO settings saved' })).toBeVisible();
   const callback = page.getByRole('textbox', { name: 'Callback URL', exact: true });
-  await expect(callback).toHaveValue(/^https?:\/\/127\.0\.0\.1:\d+\/sso\/oidc-signin$/);
+  await expect(callback).toHaveValue(`${demo.url}/sso/oidc-signin`);
   await page.getByRole('button', { name: 'Copy Callback URL' }).click();
   await expect(page.getByRole('button', { name: 'Copy Callback URL' })).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await callback.inputValue());
@@ -244,12 +241,10 @@ test('policies, SSO, import and license of a client, with the import checked by 
     { orgId, ownerEmail: owner!.email, prefix: `Desk ${tag}` },
   );
 
-  const https = await createServer(
-    parseConfig({ dataDir: demo.dataDir, host: '127.0.0.1', port: 0, tlsSelfSigned: true, logLevel: 'silent' }),
-  );
-  const bw = new BwAccount(https.tls!.caPath!, owner!.password!);
+  // The official CLI logs in to the same backend, trusting its generated CA as the app does.
+  const bw = new BwAccount(join(demo.dataDir, 'tls', 'ca.crt'), owner!.password!);
   try {
-    await bw.login(await https.listen(), owner!.email);
+    await bw.login(demo.url, owner!.email);
     const items = await bw.json<{ name: string; type: number; login?: { username: string } }[]>([
       'list',
       'items',
@@ -263,6 +258,5 @@ test('policies, SSO, import and license of a client, with the import checked by 
     expect(imported.find((i) => i.name === names[0])?.login?.username).toBe('user01@example.com');
   } finally {
     bw.dispose();
-    await https.close();
   }
 });

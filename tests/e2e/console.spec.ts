@@ -4,7 +4,7 @@
 // restores them. The demo data is shared by the worker's tests, so every name here is unique.
 import type { Page } from '@playwright/test';
 import { deriveMasterKey, fingerprintPhrase, hashMasterPassword, makeRegistration } from '../../src-main/crypto/index';
-import { DEFAULT_KDF } from './backend';
+import { call, DEFAULT_KDF, verifyEmail, type Backend } from './backend';
 import { PROVIDER_ADMIN } from './demoBackend';
 import { expect, test } from './fixtures';
 import { signIn } from './signIn';
@@ -13,15 +13,11 @@ const CLIENT = 'Bayside Logistics';
 const PASSWORD = 'correct horse battery staple';
 
 async function api(
-  base: string,
+  backend: Backend,
   path: string,
   init: { json?: unknown; form?: Record<string, string>; token?: string },
 ) {
-  const headers: Record<string, string> = {
-    'Bitwarden-Client-Name': 'cli',
-    'Bitwarden-Client-Version': '2026.9.0',
-    'Device-Type': '25',
-  };
+  const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: string | undefined;
   if (init.form) {
@@ -31,22 +27,17 @@ async function api(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.json);
   }
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers, body });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
-  return text;
+  return call(backend, path, { headers, ...(body === undefined ? {} : { body }) });
 }
 
 /** Registers `email` as the official clients do; returns its access token, user id and public key. */
-async function registerAndLogin(base: string, email: string) {
-  const sent = await api(base, '/identity/accounts/register/send-verification-email', {
-    json: { email, name: 'Console Invitee' },
-  });
+async function registerAndLogin(backend: Backend, email: string) {
+  const sent = await verifyEmail(backend, email, 'Console Invitee');
   const { payload } = await makeRegistration(email, PASSWORD, DEFAULT_KDF);
-  await api(base, '/identity/accounts/register/finish', { json: { ...payload, emailVerificationToken: sent } });
+  await api(backend, '/identity/accounts/register/finish', { json: { ...payload, emailVerificationToken: sent } });
   const hash = hashMasterPassword(await deriveMasterKey(PASSWORD, email, DEFAULT_KDF), PASSWORD, 1);
   const token = JSON.parse(
-    await api(base, '/identity/connect/token', {
+    await api(backend, '/identity/connect/token', {
       form: {
         scope: 'api offline_access',
         client_id: 'cli',
@@ -155,9 +146,9 @@ test('a provider admin runs a client: group, nested collection, invite → confi
   const mail = [...demo.outbox()].reverse().find((m) => m.to === email && m.link);
   expect(mail?.link).toBeTruthy();
   const link = new URL(mail!.link!.replace('#/', ''));
-  const invitee = await registerAndLogin(demo.url, email);
+  const invitee = await registerAndLogin(demo, email);
   await api(
-    demo.url,
+    demo,
     `/api/organizations/${link.searchParams.get('organizationId')}/users/${link.searchParams.get('organizationUserId')}/accept`,
     { token: invitee.accessToken, json: { token: link.searchParams.get('token') } },
   );

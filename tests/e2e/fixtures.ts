@@ -1,12 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { registerUser, startBackend, type Backend, type RegisteredUser } from './backend';
 import { startDemoBackend, type DemoBackend } from './demoBackend';
-
-const root = join(import.meta.dirname, '../..');
+import { startShell } from './shell';
 
 export interface DeskShell {
   /** The one-time launch URL the shell printed. */
@@ -15,22 +10,18 @@ export interface DeskShell {
 }
 
 /**
- * Starts the built browser shell (`out/main/web.js`) on a fresh data folder for each test. `backend` is a real
- * provider backend (one per worker, plain http on 127.0.0.1) and `user` a fresh account registered on it.
+ * Starts the built browser shell on a fresh data folder for each test, the way `npm start` does: pointed at the
+ * worker's demo backend with `--server local:<port>`, trusting the generated CA only. `backend` is a real provider
+ * backend (one per worker, empty) and `user` a fresh account registered on it through the mailed verification link.
  * `demo` is a real backend with the `seed-demo` data (one per worker, copied from the template globalSetup seeds);
- * tests that change it use names of their own, since later tests of the worker see the changes.
+ * tests that change it use names of their own, since later tests of the worker see the changes. Every backend of a
+ * run shares one generated CA, so the shell trusts each of them ("This computer" with its port).
  */
 export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { backend: Backend; demo: DemoBackend }>({
-  desk: async ({}, use) => {
-    const entry = join(root, 'out/main/web.js');
-    if (!existsSync(entry)) throw new Error('Build first: npm run build (npm test does it for you).');
-    const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-    const child = spawn(process.execPath, [entry, '--no-open', '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await firstLine(child);
-    await use({ url, dataDir });
-    child.kill('SIGTERM');
+  desk: async ({ demo }, use) => {
+    const shell = await startShell(demo);
+    await use({ url: shell.url, dataDir: shell.dataDir });
+    shell.stop();
   },
   backend: [
     async ({}, use) => {
@@ -38,7 +29,7 @@ export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { bac
       await use(backend);
       await backend.close();
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 60_000 },
   ],
   demo: [
     async ({}, use) => {
@@ -52,17 +43,5 @@ export const test = base.extend<{ desk: DeskShell; user: RegisteredUser }, { bac
     await use(await registerUser(backend));
   },
 });
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /^Provider Desk: (\S+)\n/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}`)));
-  });
-}
 
 export { expect } from '@playwright/test';

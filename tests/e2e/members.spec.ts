@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PROVIDER_ADMIN } from './demoBackend';
+import { finishRegistration, followVerificationMail } from './backend';
 import { registerAddress, startSecondShell, uniqueAddress } from './portalInvitee';
 import { signIn } from './signIn';
 
@@ -83,7 +84,7 @@ test('invite, resend, accept in another app, compare the fingerprint and confirm
 
   // The invitee, on another computer: an account made on the server, signed in to its own app, opens the link.
   const invitee = await registerAddress(demo, email, 'Nora Newtech');
-  const second = await startSecondShell();
+  const second = await startSecondShell(demo);
   const context = await browser.newContext();
   try {
     const other = await context.newPage();
@@ -99,8 +100,8 @@ test('invite, resend, accept in another app, compare the fingerprint and confirm
     await expect(other.getByText(`Signed in as ${email}`)).toBeVisible();
     await shoot(other, 'link-accept');
     await other.getByRole('button', { name: 'Accept invitation' }).click();
-    await expect(other.getByRole('heading', { name: /confirmation pending/ })).toBeVisible();
-    await expect(other.getByText('must confirm you')).toBeVisible();
+    await expect(other.getByRole('heading', { name: 'Waiting for confirmation' })).toBeVisible();
+    await expect(other.getByRole('status').filter({ hasText: 'must confirm you' })).toBeVisible();
     await shoot(other, 'link-accepted');
   } finally {
     await context.close();
@@ -117,6 +118,8 @@ test('invite, resend, accept in another app, compare the fingerprint and confirm
   const phrase = confirm.getByTestId('fingerprint');
   await expect(phrase).toHaveText(/^[a-z]+(-[a-z]+){4,}$/);
   await page.screenshot({ path: `${SHOTS}/members-confirm.png` });
+  await expect(confirm.getByRole('button', { name: 'Confirm', exact: true })).toBeDisabled();
+  await confirm.getByRole('checkbox', { name: 'The person read me this exact phrase' }).check();
   await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
   await expect(page.getByText('1 member confirmed')).toBeVisible();
   await expect(row(page, email)).toContainText('Confirmed', { timeout: 15_000 });
@@ -150,8 +153,16 @@ test('creates an account from an invitation link inside the app, then accepts', 
   await shoot(page, 'link-create-account');
   await page.getByRole('button', { name: 'Create account and log in' }).click();
 
+  // Email verification is on (as after npm start): the server mails a link instead of answering the token. The
+  // person follows it (the mail in the outbox) to finish the account, then logs in here.
+  await expect(page.getByText(`We sent an email to ${email.toLowerCase()}.`)).toBeVisible({ timeout: 20_000 });
+  const token = await followVerificationMail(demo, email);
+  await finishRegistration(demo, email, 'a new master password', token);
+  await page.getByLabel('Master password', { exact: true }).fill('a new master password');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+
   // Registered and signed in as the new account, which is now active; accept.
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(page.getByRole('heading', { name: /confirmation pending/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Waiting for confirmation' })).toBeVisible();
 });

@@ -75,6 +75,7 @@ test('lists people waiting across provider and clients; bulk confirm with finger
   const confirm = page.getByRole('dialog', { name: 'Confirm 2 people' });
   await expect(confirm.getByTestId('fingerprint')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/queue-confirm.png` });
+  await confirm.getByRole('checkbox', { name: 'Each person read me their exact phrase' }).check();
   await confirm.getByRole('button', { name: 'Confirm 2 people' }).click();
   await expect(page.getByText('2 people confirmed')).toBeVisible();
   for (const email of people) {

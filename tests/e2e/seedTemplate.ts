@@ -1,5 +1,6 @@
 // `npx tsx tests/e2e/seedTemplate.ts <folder>`: seeds a demo template to reuse across Playwright runs while
-// developing (DESK_E2E_DEMO_TEMPLATE=<folder>). The test command seeds its own.
+// developing (DESK_E2E_DEMO_TEMPLATE=<folder>), made as `npm start` makes its data folder (seed-demo, then serve
+// for the local CA). The test command seeds its own.
 import { cpSync, rmSync } from 'node:fs';
 import { seedTemplate } from './demoBackend';
 

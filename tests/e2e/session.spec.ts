@@ -101,16 +101,32 @@ test('a second account: add, switch between the two, each keeps its own state', 
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(account).toContainText(second.email, { timeout: 20_000 });
 
-  // Lock the second, switch to the first (still unlocked), then back to the second (locked).
+  // Lock is for everyone: both accounts are locked, and each opens only with its own master password.
   await account.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
-  await page.getByRole('button', { name: `${user.email.toLowerCase()} on ${new URL(backend.url).host}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  const locked = page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' });
+  await expect(locked).toBeVisible();
+  const others = page.getByRole('navigation', { name: 'Signed-in accounts' });
+  await expect(others).toContainText(user.email.toLowerCase());
+  await others.getByRole('button', { name: new RegExp(user.email.replace(/[.+]/g, '\\$&'), 'i') }).click();
+  // Choosing the first account shows its unlock form, it does not open it.
+  await expect(locked).toBeVisible();
+  await expect(page.getByText(`${user.email.toLowerCase()} on`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toHaveCount(0);
+  // The second account's password does not open the first.
+  await page.getByLabel('Master password').fill('not the right password at all');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await expect(locked).toBeVisible();
+  await page.getByLabel('Master password').fill(user.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible({ timeout: 20_000 });
   await expect(account).toContainText(user.email);
+  // The second is still locked: switching to it shows the lock screen, not its data.
   await account.getByRole('button', { name: 'Switch account' }).click();
   await account.getByRole('button', { name: new RegExp(second.email.replace(/[.+]/g, '\\$&'), 'i') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Provider Desk is locked' })).toBeVisible();
-  await expect(page.getByText(second.email.toLowerCase())).toBeVisible();
+  await expect(locked).toBeVisible();
+  await expect(page.getByText(`${second.email.toLowerCase()} on`)).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/lock-two-accounts.png` });
 });
 
 test('offline: the server goes away, the app says so, keeps the cache, and unlocks without it', async ({

@@ -34,7 +34,7 @@ describe('provider-invite command', () => {
     expect(id).toBeDefined();
     expect(stdout).toMatch(
       new RegExp(
-        `https://127\\.0\\.0\\.1:8443/providers/setup-provider\\?providerId=${id}&email=owner%40example\\.com&token=BwProviderSetupToken_`,
+        `https://localhost:8443/providers/setup-provider\\?providerId=${id}&email=owner%40example\\.com&token=BwProviderSetupToken_`,
       ),
     );
     const mails = readdirSync(join(dataDir, 'outbox')).map((f) =>

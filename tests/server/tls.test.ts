@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { createServer } from '../../src-server/app';
 import { parseConfig } from '../../src-server/config';
 import { ensureSelfSigned } from '../../src-server/tls';
+import { localCaFor } from '../../src-main/bitwarden/environments';
 
 it('generates a CA and a server certificate once, with SAN localhost, 127.0.0.1, ::1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pd-tls-'));
@@ -32,7 +33,8 @@ it('serves HTTPS with the generated certificate, trusted through the CA', async 
   const server = await createServer(parseConfig({ dataDir, port: 0, tlsSelfSigned: true, logLevel: 'silent' }));
   try {
     const url = await server.listen();
-    expect(url.startsWith('https://127.0.0.1:')).toBe(true);
+    // Mailed links and clients use the name the certificate covers and the app trusts.
+    expect(url).toMatch(/^https:\/\/localhost:\d+$/);
     const ca = readFileSync(server.tls!.caPath!);
     const body = await new Promise<string>((resolve, reject) => {
       request(`${url}/api/config`, { ca }, (res) => {
@@ -55,4 +57,37 @@ it('configuration: plain http only on loopback, TLS files in pairs, a listener m
   expect(() => parseConfig({ dataDir: '/tmp/x', tlsCert: '/a.pem' })).toThrow(/go together/);
   expect(() => parseConfig({ dataDir: '/tmp/x' })).toThrow(/--tls-self-signed/);
   expect(parseConfig({ dataDir: '/tmp/x', host: '::1', insecureHttp: true }).insecureHttp).toBe(true);
+});
+
+it('the app trusts the generated CA for exactly the names the certificate covers', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pd-tls-'));
+  try {
+    const env = { PD_DATA_DIR: dataDir };
+    expect(localCaFor('https://localhost:8443', env)).toBeNull(); // nothing generated yet
+    const { caPath } = ensureSelfSigned(dataDir, '192.168.50.7');
+    const ca = readFileSync(caPath!, 'utf8');
+    for (const url of [
+      'https://localhost:8443/identity',
+      'https://LOCALHOST:9000',
+      'https://127.0.0.1:8443',
+      'https://[::1]:8443',
+      'https://192.168.50.7:8443',
+    ])
+      expect(localCaFor(url, env), url).toBe(ca);
+    for (const url of ['https://vault.example.com', 'https://127.0.0.2:8443', 'http://localhost:8443', 'nonsense'])
+      expect(localCaFor(url, env), url).toBeNull();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+it('a certificate made for a host name covers that name too', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pd-tls-'));
+  try {
+    ensureSelfSigned(dataDir, 'desk.example.test');
+    expect(localCaFor('https://desk.example.test:8443', { PD_DATA_DIR: dataDir })).not.toBeNull();
+    expect(localCaFor('https://other.example.test:8443', { PD_DATA_DIR: dataDir })).toBeNull();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

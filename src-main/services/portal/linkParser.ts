@@ -101,7 +101,8 @@ export function serverFromBase(raw: string): ServerEnvironment | null {
   if (url.protocol === 'https:' && host === 'vault.bitwarden.com') return { kind: 'bitwardenUs' };
   if (url.protocol === 'https:' && host === 'vault.bitwarden.eu') return { kind: 'bitwardenEu' };
   const root = url.toString().replace(/\/+$/, '');
-  if (url.protocol === 'https:' && host === 'localhost' && url.pathname === '/') {
+  // The local backend (`npm start`), whichever loopback name its certificate covers the link uses.
+  if (url.protocol === 'https:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(host) && url.pathname === '/') {
     return { kind: 'local', port: Number(url.port || 443) };
   }
   return { kind: 'selfHosted', baseUrl: root };

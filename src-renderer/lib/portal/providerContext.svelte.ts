@@ -32,6 +32,32 @@ export class ProviderContext {
   /** Confirmed in the provider: until then the portal shows the "waiting for confirmation" explanation. */
   readonly isConfirmed: boolean = $derived(this.provider?.userStatus === 2);
 
+  /** Invitations this account accepted (profiles list only confirmed providers), remembered per account. */
+  #accepted = $state<Record<string, { providerId: string; providerName: string | null }>>({});
+
+  /**
+   * Accepted but not confirmed (status 1): every page shows the same "waiting for confirmation" state. From the
+   * profile when it lists the membership, otherwise from the invitation this account accepted here, until a
+   * confirmed provider arrives.
+   */
+  readonly waiting: { providerId: string; providerName: string | null } | null = $derived.by(() => {
+    const provider = this.provider;
+    if (provider) return provider.userStatus === 2 ? null : { providerId: provider.id, providerName: provider.name };
+    if (!this.accountId || this.providers === null) return null;
+    return this.#accepted[this.accountId] ?? readAccepted(this.accountId);
+  });
+
+  /** The account accepted an invitation to a provider: it waits for a provider admin to confirm it. */
+  noteAccepted(accountId: string, providerId: string, providerName: string | null): void {
+    const value = { providerId, providerName };
+    this.#accepted = { ...this.#accepted, [accountId]: value };
+    try {
+      globalThis.localStorage?.setItem(acceptedKey(accountId), JSON.stringify(value));
+    } catch {
+      // Storage refused: remembered for this session only.
+    }
+  }
+
   choose(providerId: string): void {
     if (this.accountId) this.#chosen = { ...this.#chosen, [this.accountId]: providerId };
   }
@@ -57,6 +83,23 @@ export class ProviderContext {
         return () => subscription.unsubscribe();
       });
     });
+  }
+}
+
+const acceptedKey = (accountId: string) => `provider-desk.accepted.${accountId}`;
+
+/** Display data only (a provider's id and name); anything unreadable is ignored. */
+function readAccepted(accountId: string): { providerId: string; providerName: string | null } | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(acceptedKey(accountId));
+    const value = raw ? (JSON.parse(raw) as { providerId?: unknown; providerName?: unknown }) : null;
+    if (!value || typeof value.providerId !== 'string') return null;
+    return {
+      providerId: value.providerId,
+      providerName: typeof value.providerName === 'string' ? value.providerName : null,
+    };
+  } catch {
+    return null;
   }
 }
 

@@ -86,9 +86,9 @@ export class SessionStore {
     this.apply(await invoke('session.unlock', { accountId: active.id, masterPassword }));
   }
 
-  async lock(accountId = this.active?.id): Promise<void> {
-    if (!accountId) return;
-    this.apply(await invoke('session.lock', { accountId }));
+  /** Locks every signed-in account (lock is for everyone); each opens again with its own master password. */
+  async lock(): Promise<void> {
+    this.apply(await invoke('session.lock'));
   }
 
   async logout(accountId: string): Promise<void> {

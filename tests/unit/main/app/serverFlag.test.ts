@@ -5,6 +5,8 @@ describe('--server flag', () => {
   it.each([
     [undefined, null],
     ['local', { kind: 'local' }],
+    ['local:8444', { kind: 'local', port: 8444 }],
+    ['LOCAL:40123', { kind: 'local', port: 40123 }],
     ['US', { kind: 'bitwardenUs' }],
     ['eu', { kind: 'bitwardenEu' }],
     ['https://vault.example.com/', { kind: 'selfHosted', baseUrl: 'https://vault.example.com' }],
@@ -14,7 +16,10 @@ describe('--server flag', () => {
     expect(parseServerFlag(value)).toEqual(expected);
   });
 
-  it.each(['vault.example.com', 'http://vault.example.com', 'ftp://127.0.0.1'])('refuses %s', (value) => {
-    expect(() => parseServerFlag(value)).toThrow(/--server/);
-  });
+  it.each(['vault.example.com', 'http://vault.example.com', 'ftp://127.0.0.1', 'local:0', 'local:70000', 'local:'])(
+    'refuses %s',
+    (value) => {
+      expect(() => parseServerFlag(value)).toThrow(/--server/);
+    },
+  );
 });

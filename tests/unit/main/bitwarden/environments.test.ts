@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkServiceUrl, resolveEnvironment, serverKey } from '../../../../src-main/bitwarden/environments';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  checkServiceUrl,
+  localCaFor,
+  localServerDataDir,
+  resolveEnvironment,
+  serverKey,
+} from '../../../../src-main/bitwarden/environments';
 
 describe('server environments', () => {
   it('knows Bitwarden cloud in the US and the EU', () => {
@@ -48,5 +57,21 @@ describe('server environments', () => {
     const a = resolveEnvironment({ kind: 'selfHosted', baseUrl: 'https://Vault.Example.com' });
     const b = resolveEnvironment({ kind: 'selfHosted', baseUrl: 'https://vault.example.com/' });
     expect(serverKey(a)).toBe(serverKey(b));
+  });
+
+  it("finds the local backend's data folder as the backend does", () => {
+    expect(localServerDataDir({ PD_DATA_DIR: '/srv/pd' }, 'linux')).toBe('/srv/pd');
+    expect(localServerDataDir({ XDG_DATA_HOME: '/x' }, 'linux')).toBe(join('/x', 'provider-desk-server'));
+  });
+
+  it('trusts no local CA without a generated certificate, nor for http or other hosts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pd-env-'));
+    try {
+      expect(localCaFor('https://localhost:8443', { PD_DATA_DIR: dir })).toBeNull();
+      expect(localCaFor('http://localhost:8443', { PD_DATA_DIR: dir })).toBeNull();
+      expect(localCaFor('not a url', { PD_DATA_DIR: dir })).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

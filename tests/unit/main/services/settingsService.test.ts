@@ -29,6 +29,25 @@ describe('settings service', () => {
     expect(service.get()).toEqual({ ...defaultSettings, theme: 'light' });
   });
 
+  it('has single-key shortcuts on by default, also for a file saved before the setting existed', () => {
+    expect(defaultSettings.singleKeyShortcuts).toBe(true);
+    const service = createSettingsService(
+      createMemorySettingsStore({ theme: 'dark', idleLockMinutes: 15, syncIntervalMinutes: 5 }),
+    );
+    expect(service.get().singleKeyShortcuts).toBe(true);
+  });
+
+  it('turns single-key shortcuts off and keeps them off; a non-boolean is refused', () => {
+    const store = createMemorySettingsStore();
+    const service = createSettingsService(store);
+    expect(service.set({ singleKeyShortcuts: false }).singleKeyShortcuts).toBe(false);
+    expect(createSettingsService(store).get().singleKeyShortcuts).toBe(false);
+    expect(() => service.set({ singleKeyShortcuts: 'no' as unknown as boolean })).toThrow();
+    expect(createSettingsService(createMemorySettingsStore({ singleKeyShortcuts: 'no' })).get()).toEqual(
+      defaultSettings,
+    );
+  });
+
   it('refuses an invalid patch and leaves the store as it was', () => {
     const store = createMemorySettingsStore({ ...defaultSettings, theme: 'light' });
     const service = createSettingsService(store);

@@ -82,10 +82,29 @@ describe('session contract', () => {
     expect(channels[channel].input.safeParse(input).success).toBe(false);
   });
 
+  it('lock names no account: it locks every one (lock is for everyone)', () => {
+    expect(channels['session.lock'].input.safeParse({ accountId: 'a1' }).success).toBe(false);
+  });
+
+  it('account.fingerprint answers display data only, never the keys it came from', async () => {
+    const answer = {
+      accountId: 'a1',
+      phrase: 'alpha-bravo-charlie-delta-echo',
+      email: 'pat@example.com',
+      name: null,
+      server: summary.server,
+    };
+    const leaky = { ...answer, publicKey: 'MIIB', privateKey: '2.a|b|c', userKey: 'k' };
+    const desk = { handlers: { 'account.fingerprint': () => leaky } } as unknown as Desk;
+    expect(await dispatch(desk, 'account.fingerprint', { accountId: 'a1' })).toEqual({ ok: true, result: answer });
+    expect(channels['account.fingerprint'].input.safeParse({ accountId: 'a1', extra: 1 }).success).toBe(false);
+  });
+
   it('takes the light inputs the renderer sends', () => {
     expect(channels['session.lock'].input.safeParse(undefined).success).toBe(true);
     expect(channels['session.lock'].input.safeParse(null).success).toBe(true);
-    expect(channels['session.lock'].input.safeParse({ accountId: 'a1' }).success).toBe(true);
+    expect(channels['account.fingerprint'].input.safeParse(undefined).success).toBe(true);
+    expect(channels['account.fingerprint'].input.safeParse({ accountId: 'a1' }).success).toBe(true);
     expect(channels['sync.status'].input.safeParse(undefined).success).toBe(true);
     expect(channels['sync.start'].input.parse({ state: {} })).toEqual({
       state: { datasets: {}, eventScopes: {} },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PushEventName } from '../../../../src-shared/contract';
 import { createMemorySecretStore } from '../../../../src-main/platform/secretStoreMemory';
 import { createSessionService } from '../../../../src-main/session/sessionService';
+import { fingerprintPhrase } from '../../../../src-main/crypto';
 import type { SecretStore } from '../../../../src-main/platform/secretStore';
 import { fakeAccount, fakeServer, type FakeAccount } from './fakeServer';
 
@@ -119,6 +120,66 @@ describe('several accounts', () => {
       payload: { reason: 'switch', activeAccountId: idA },
     });
     expect(sb.session.logout(idA).activeAccountId).toBe(idB);
+  });
+});
+
+describe('lock is for everyone', () => {
+  async function twoUnlocked() {
+    const a = await fakeAccount('a@example.com');
+    const b = await fakeAccount('b@example.com');
+    const secrets = createMemorySecretStore();
+    const sa = setup(a, secrets);
+    const idA = await sa.login();
+    sa.session.dispose();
+    const sb = setup(b, secrets);
+    const idB = await sb.login();
+    await sb.session.unlock(idA, a.password);
+    return { a, b, s: sb, idA, idB };
+  }
+
+  it('locks every signed-in account and zeroes both key rings, whoever is active', async () => {
+    const { s, idA, idB } = await twoUnlocked();
+    const buffersA = s.session.keyRing(idA).buffers();
+    const buffersB = s.session.keyRing(idB).buffers();
+    expect([...buffersA, ...buffersB].some(allZero)).toBe(false);
+
+    const state = s.session.lock();
+    expect(state.accounts.map((account) => account.status)).toEqual(['locked', 'locked']);
+    expect(buffersA.every(allZero)).toBe(true);
+    expect(buffersB.every(allZero)).toBe(true);
+    expect(s.session.hasUnlockedAccount()).toBe(false);
+    expect(s.pushes.at(-1)).toMatchObject({ event: 'session.changed', payload: { reason: 'lock' } });
+  });
+
+  it('unlocking one leaves the other locked: its keys and data calls are refused', async () => {
+    const { a, s, idA, idB } = await twoUnlocked();
+    s.session.lock(undefined, 'idleLock');
+    await expect(s.session.unlock(idA, 'not the password')).rejects.toMatchObject({ code: 'unauthorized' });
+    const state = await s.session.unlock(idA, a.password);
+    expect(state.accounts.find((account) => account.id === idA)?.status).toBe('unlocked');
+    expect(state.accounts.find((account) => account.id === idB)?.status).toBe('locked');
+    expect(() => s.session.keyRing(idB)).toThrow(/locked/);
+    await expect(s.session.fingerprint(idB)).rejects.toMatchObject({ code: 'unauthorized' });
+    // Switching to the locked one makes it active, still locked.
+    expect(s.session.switchTo(idB).accounts.find((account) => account.id === idB)?.status).toBe('locked');
+    expect(() => s.session.keyRing(idB)).toThrow(/locked/);
+  });
+});
+
+describe('own fingerprint', () => {
+  it('derives the phrase from the account’s own key pair, with who and where it is', async () => {
+    const account = await fakeAccount();
+    const s = setup(account);
+    const id = await s.login();
+    const result = await s.session.fingerprint();
+    expect(result).toMatchObject({
+      accountId: id,
+      email: account.email,
+      server: { label: 'vault.example.com', url: 'https://vault.example.com' },
+    });
+    const record = JSON.parse(s.secrets.get(`account:${id}`) ?? '{}') as { userId: string };
+    expect(result.phrase).toBe(await fingerprintPhrase(record.userId, account.publicKey));
+    expect(result.phrase).toMatch(/^[a-z]+(-[a-z]+){4}$/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import AboutDialog from '../../../../src-renderer/lib/components/AboutDialog.svelte';
+import { shortcutTable } from '../../../../src-renderer/lib/shortcuts';
 import { installFakeDesk, sampleInfo } from '../fakes/desk';
 
 async function open() {
@@ -93,5 +94,19 @@ describe('AboutDialog', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Main is restarting');
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(facts(dialog).Version).toBe('0.1.0'));
+  });
+
+  it('lists every shortcut from the shortcut table, Ctrl+K and / included', async () => {
+    installFakeDesk({ 'app.info': () => sampleInfo });
+    render(AboutDialog);
+    const dialog = await open();
+    await waitFor(() => expect(facts(dialog).Platform).toBe('Linux (x64)'));
+
+    const rows = [...dialog.querySelectorAll('.shortcuts tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    );
+    expect(rows).toEqual(shortcutTable(false).map((row) => [row.keys, row.action]));
+    const keys = rows.map((row) => row[0]);
+    expect(keys).toEqual(expect.arrayContaining(['Ctrl+1', 'Ctrl+6', 'Ctrl+K', '/', 'Tab', 'Esc']));
   });
 });

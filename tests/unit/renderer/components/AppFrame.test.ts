@@ -3,6 +3,7 @@ import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import AppFrame from '../../../../src-renderer/lib/components/AppFrame.svelte';
 import { sections } from '../../../../src-renderer/lib/sections';
+import { toast } from '../../../../src-renderer/lib/toasts.svelte';
 
 const hrefs = Object.fromEntries(sections.map((s) => [s.path, `#${s.path}`])) as Record<
   (typeof sections)[number]['path'],
@@ -89,5 +90,23 @@ describe('AppFrame', () => {
     const { container } = renderFrame();
     const about = screen.getByRole('button', { name: 'About Provider Desk' });
     expect(container.querySelector('aside')?.contains(about)).toBe(true);
+  });
+});
+
+describe('AppFrame: notices across pages', () => {
+  it('takes error notices away when another page opens, and leaves the others to time out', async () => {
+    const { rerender } = renderFrame('/clients');
+    toast.error('Could not rename Acme');
+    toast.success('Client created');
+    await rerender({ currentPath: '/clients' });
+    expect(toast.items.map((t) => t.message)).toEqual(['Could not rename Acme', 'Client created']);
+
+    await rerender({ currentPath: '/members' });
+    expect(toast.items.map((t) => t.message)).toEqual(['Client created']);
+    // A new error on the new page stays while you are on it.
+    toast.error('Could not invite');
+    await rerender({ currentPath: '/members' });
+    expect(toast.items.map((t) => t.tone)).toEqual(['success', 'error']);
+    toast.clear();
   });
 });

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SearchField from '../../../../src-renderer/lib/components/SearchField.svelte';
+import { shortcutPreference } from '../../../../src-renderer/lib/shortcutPreference.svelte';
 
 const field = () => screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search clients' });
 
@@ -66,6 +67,18 @@ describe('SearchField', () => {
     modal.remove();
     await fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(field());
+  });
+
+  it('gives / up, hint and all, when the setting turns single-key shortcuts off', async () => {
+    shortcutPreference.singleKey = false;
+    try {
+      render(SearchField, { label: 'Search clients' });
+      await fireEvent.keyDown(document.body, { key: '/' });
+      expect(document.activeElement).not.toBe(field());
+      expect(field().hasAttribute('aria-keyshortcuts')).toBe(false);
+    } finally {
+      shortcutPreference.singleKey = true;
+    }
   });
 
   it('can show its label', () => {

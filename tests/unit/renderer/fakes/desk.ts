@@ -52,7 +52,12 @@ export function installFakeDesk(handlers: Handlers): FakeDesk {
   };
 }
 
-export const sampleSettings: Settings = { theme: 'system', idleLockMinutes: 15, syncIntervalMinutes: 5 };
+export const sampleSettings: Settings = {
+  theme: 'system',
+  idleLockMinutes: 15,
+  syncIntervalMinutes: 5,
+  singleKeyShortcuts: true,
+};
 
 export const sampleInfo: AppInfo = {
   name: 'Provider Desk',

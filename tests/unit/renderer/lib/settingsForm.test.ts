@@ -19,6 +19,7 @@ describe('settings form', () => {
 
   it('never puts an empty field into the patch', () => {
     expect(toPatch({ idleLockMinutes: null, theme: 'light' })).toEqual({ theme: 'light' });
+    expect(toPatch({ singleKeyShortcuts: false })).toEqual({ singleKeyShortcuts: false });
   });
 
   it('asks for whole, non-negative minutes and accepts 0', () => {
@@ -32,11 +33,12 @@ describe('settings form', () => {
 
   it('keeps local edits and takes the rest when settings change elsewhere', () => {
     const form = { ...sampleSettings, theme: 'dark' as const };
-    const next = { theme: 'light' as const, idleLockMinutes: 60, syncIntervalMinutes: 5 };
+    const next = { theme: 'light' as const, idleLockMinutes: 60, syncIntervalMinutes: 5, singleKeyShortcuts: false };
     expect(adoptSaved(form, sampleSettings, next)).toEqual({
       theme: 'dark',
       idleLockMinutes: 60,
       syncIntervalMinutes: 5,
+      singleKeyShortcuts: false,
     });
   });
 

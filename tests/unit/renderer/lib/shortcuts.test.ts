@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { sectionFor } from '../../../../src-renderer/lib/sections';
-import { isMac, sectionForShortcut, sectionShortcutLabel } from '../../../../src-renderer/lib/shortcuts';
+import { isMac, isSearchShortcut, sectionForShortcut, sectionShortcutLabel } from '../../../../src-renderer/lib/shortcuts';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
+
+describe('the / search shortcut', () => {
+  it('takes a bare / outside text fields while single-key shortcuts are on', () => {
+    expect(isSearchShortcut(key({ key: '/' }), true)).toBe(true);
+    expect(isSearchShortcut(key({ key: '/', ctrlKey: true }), true)).toBe(false);
+    expect(isSearchShortcut(key({ key: '?' }), true)).toBe(false);
+  });
+
+  it('does nothing once the setting turns single-key shortcuts off (WCAG 2.1.4)', () => {
+    expect(isSearchShortcut(key({ key: '/' }), false)).toBe(false);
+  });
+
+  it('leaves / to a text field being typed in', () => {
+    const field = document.body.appendChild(document.createElement('input'));
+    const event = new KeyboardEvent('keydown', { key: '/', bubbles: true });
+    let seen: boolean | undefined;
+    field.addEventListener('keydown', (e) => (seen = isSearchShortcut(e, true)));
+    field.dispatchEvent(event);
+    expect(seen).toBe(false);
+    field.remove();
+  });
+});
 
 describe('section shortcuts', () => {
   it('maps Ctrl or ⌘ with 1…6 to the sections in sidebar order', () => {

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '$shared/contract';
 import SettingsPage from '../../../../src-renderer/routes/settings/+page.svelte';
+import { shortcutPreference } from '../../../../src-renderer/lib/shortcutPreference.svelte';
 import { deferred, installFakeDesk, sampleSettings } from '../fakes/desk';
 
 function saveButton() {
@@ -33,7 +34,7 @@ describe('Settings page', () => {
     expect(screen.getByText('Loading settings…')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
 
-    pending.resolve({ theme: 'dark', idleLockMinutes: 30, syncIntervalMinutes: 10 });
+    pending.resolve({ theme: 'dark', idleLockMinutes: 30, syncIntervalMinutes: 10, singleKeyShortcuts: true });
     expect((await screen.findByLabelText<HTMLSelectElement>('Theme')).value).toBe('dark');
     expect(screen.getByLabelText<HTMLInputElement>('Lock after idle (minutes)').value).toBe('30');
     expect(screen.getByLabelText<HTMLInputElement>('Sync every (minutes)').value).toBe('10');
@@ -71,6 +72,21 @@ describe('Settings page', () => {
     const sets = desk.calls.filter((call) => call.channel === 'settings.set');
     expect(sets).toEqual([{ channel: 'settings.set', input: { syncIntervalMinutes: 30 } }]);
     expect(saveButton().disabled).toBe(true);
+  });
+
+  it('turns single-key shortcuts off with a checkbox, and / stops focusing search', async () => {
+    const desk = await renderLoaded();
+    const box = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Single-key shortcuts (/)' });
+    expect(box.checked).toBe(true);
+    await fireEvent.click(box);
+    await fireEvent.click(saveButton());
+
+    await waitFor(() => expect(screen.getByRole('status').textContent?.trim()).toBe('Settings saved'));
+    expect(desk.calls.filter((call) => call.channel === 'settings.set')).toEqual([
+      { channel: 'settings.set', input: { singleKeyShortcuts: false } },
+    ]);
+    expect(shortcutPreference.singleKey).toBe(false);
+    shortcutPreference.singleKey = true;
   });
 
   it('disables Save while saving', async () => {

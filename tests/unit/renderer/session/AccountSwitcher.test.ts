@@ -40,7 +40,7 @@ describe('AccountSwitcher', () => {
     const { fake, region } = setup({ 'session.lock': () => sessionState([account({ status: 'locked' })]) });
     await fireEvent.click(within(region).getByRole('button', { name: 'Lock' }));
     await waitFor(() => expect(session.screen).toBe('locked'));
-    expect(fake.calls[0]).toEqual({ channel: 'session.lock', input: { accountId: 'acct-ava' } });
+    expect(fake.calls[0]).toEqual({ channel: 'session.lock', input: undefined });
   });
 
   it('opens the other accounts and Add account; Escape closes and returns focus', async () => {

@@ -98,7 +98,7 @@ describe('session store', () => {
     await store.logout('acct-ava');
     expect(store.state?.accounts.map((a) => a.id)).toEqual(['acct-ben']);
     expect(fake.calls.map((c) => [c.channel, c.input])).toEqual([
-      ['session.lock', { accountId: 'acct-ava' }],
+      ['session.lock', undefined],
       ['session.unlock', { accountId: 'acct-ava', masterPassword: 'correct horse' }],
       ['session.switch', { accountId: 'acct-ben' }],
       ['session.logout', { accountId: 'acct-ava' }],

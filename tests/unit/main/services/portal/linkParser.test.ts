@@ -38,6 +38,20 @@ describe('parseProviderLink', () => {
       kind: 'local',
       port: 8443,
     });
+    // npm start's backend mails https://localhost links; the loopback addresses its certificate covers map there too.
+    for (const root of ['https://127.0.0.1:8444', 'https://[::1]:8444', 'https://LocalHost:8444/'])
+      expect(parseProviderLink(`${root}/providers/setup-provider?${setupQuery}`).server, root).toEqual({
+        kind: 'local',
+        port: 8444,
+      });
+    expect(parseProviderLink(`https://localhost/providers/setup-provider?${setupQuery}`).server).toEqual({
+      kind: 'local',
+      port: 443,
+    });
+    expect(parseProviderLink(`https://localhost:8443/desk/providers/setup-provider?${setupQuery}`).server).toEqual({
+      kind: 'selfHosted',
+      baseUrl: 'https://localhost:8443/desk',
+    });
     expect(parseProviderLink(`http://127.0.0.1:4000/providers/setup-provider?${setupQuery}`).server).toEqual({
       kind: 'selfHosted',
       baseUrl: 'http://127.0.0.1:4000',

@@ -90,15 +90,23 @@ describe('Provider link flow', () => {
           providerName: 'Northwind IT Partners',
           confirmationPending: true as const,
         }),
+        'account.fingerprint': () => ({
+          accountId: nina.id,
+          phrase: 'unworn-carport-overlap-blinks-chevy',
+          email: nina.email,
+          name: null,
+          server: nina.server,
+        }),
       },
       [nina],
     );
     expect(screen.getByText(/Signed in as/).textContent).toContain('nina@example.com');
     await fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
-    expect(
-      await screen.findByRole('heading', { name: /You joined Northwind IT Partners: confirmation pending/ }),
-    ).toBeTruthy();
-    expect(screen.getByText(/must confirm you/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Invitation to Northwind IT Partners accepted' })).toBeTruthy();
+    await screen.findByText('unworn-carport-overlap-blinks-chevy');
+    expect(screen.getByRole('status').textContent?.replace(/\s+/g, ' ')).toContain(
+      'Waiting for confirmation — a provider admin of Northwind IT Partners must confirm you. Tell them your fingerprint phrase: unworn-carport-overlap-blinks-chevy',
+    );
     expect(desk.calls.find((c) => c.channel === 'links.acceptProviderInvite')?.input).toEqual({
       linkId: 'link-1',
       accountId: nina.id,

@@ -80,12 +80,18 @@ describe('Members page', () => {
   });
 
   it('explains that an accepted but unconfirmed member waits for a provider admin', async () => {
-    installFakeDesk({});
+    installFakeDesk({
+      'account.fingerprint': () => {
+        throw new Error('[unauthorized] This account is locked. Unlock it first.');
+      },
+    });
     signIn(1);
     portal.providers = [provider(1, { userStatus: 1 })];
     render(MembersView, { onOpenLink: vi.fn() });
-    expect(screen.getByRole('heading', { name: 'Waiting for your own confirmation' })).toBeTruthy();
-    expect(screen.getByText(/A provider admin has to confirm you/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Waiting for confirmation' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(
+      /Waiting for confirmation — a provider admin of .* must confirm you/,
+    );
   });
 
   it('invites up to 20 addresses with the chosen role, checking them as a client invite does', async () => {
