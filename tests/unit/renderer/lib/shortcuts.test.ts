@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sectionFor } from '../../../../src-renderer/lib/sections';
-import { isMac, isSearchShortcut, sectionForShortcut, sectionShortcutLabel } from '../../../../src-renderer/lib/shortcuts';
+import {
+  isMac,
+  isSearchShortcut,
+  sectionForShortcut,
+  sectionShortcutLabel,
+} from '../../../../src-renderer/lib/shortcuts';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
 
