@@ -2,25 +2,15 @@
 // verification on, file outbox): the provider admin invites a technician who has no account; the technician follows
 // the mailed link in a browser, creates the account and accepts on the backend's page; reads their fingerprint
 // phrase in Provider Desk's Settings → Account; the admin confirms with that phrase; the technician opens a client.
-import { createHash, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PROVIDER_ADMIN } from './demoBackend';
 import { startSecondShell, uniqueAddress } from './portalInvitee';
 import { signIn } from './signIn';
+import { spkiOf } from './tlsTrust';
 
 const SHOTS = 'test-results/screenshots';
 const PASSWORD = 'a long and careful master password';
-
-/** Chromium trusting exactly the backend's certificate, as a person who installed the local CA would. */
-function spkiOf(dataDir: string): string {
-  const cert = new X509Certificate(readFileSync(join(dataDir, 'tls', 'server.crt')));
-  return createHash('sha256')
-    .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('base64');
-}
 
 async function syncNow(page: Page) {
   await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sync now' }).click();
@@ -60,7 +50,7 @@ test('a technician without an account joins through the mailed link and is confi
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${spkiOf(demo.dataDir)}`,
+      `--ignore-certificate-errors-spki-list=${spkiOf(demo)}`,
     ],
   });
   const second = await startSecondShell(demo);
