@@ -46,7 +46,10 @@ test('a client user invited in the console joins on the backend page and reads t
   await page.getByRole('button', { name: 'Invite members' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('Email addresses').fill(email);
-  await dialog.getByRole('group', { name: /Collections/ }).getByRole('checkbox', { name: collectionName }).check();
+  await dialog
+    .getByRole('group', { name: /Collections/ })
+    .getByRole('checkbox', { name: collectionName })
+    .check();
   await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByRole('grid', { name: 'Members' }).getByRole('row').filter({ hasText: email });

@@ -46,12 +46,7 @@ test('a technician without an account joins through the mailed link and is confi
   // The technician opens the mailed link in a browser: creates the account, logs in, accepts.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${spkiOf(demo)}`,
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--ignore-certificate-errors-spki-list=${spkiOf(demo)}`],
   });
   const second = await startSecondShell(demo);
   try {
