@@ -29,6 +29,29 @@ export function accountsFile(dataDir) {
   return join(dataDir, 'demo-accounts.txt');
 }
 
+/** Where the port of the last start is kept, so the next start finds a running backend and keeps its address. */
+export function portFile(dataDir) {
+  return join(dataDir, 'local-server.json');
+}
+
+/** The port this data folder's backend used last, or null. */
+export function lastPort(dataDir) {
+  try {
+    const { port } = JSON.parse(readFileSync(portFile(dataDir), 'utf8'));
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberPort(dataDir, port) {
+  try {
+    writeFileSync(portFile(dataDir), `${JSON.stringify({ port })}\n`, { mode: 0o600 });
+  } catch {
+    // Only a convenience: the next start then looks at the preferred port first.
+  }
+}
+
 /** Resolves true when a Provider Desk backend trusted through this data folder's CA answers on the port. */
 export function isServing(dataDir, port = localPort) {
   const ca = existsSync(caFile(dataDir)) ? readFileSync(caFile(dataDir)) : undefined;
@@ -130,15 +153,26 @@ export async function startLocalServer({
     accountsFile: accountsFile(dataDir),
     ...extra,
   });
-  if (preferred !== 0 && (await isServing(dataDir, preferred))) {
-    const accounts = existsSync(accountsFile(dataDir)) ? readFileSync(accountsFile(dataDir), 'utf8') : '';
-    log(`Using the provider backend already running at https://localhost:${preferred}.`);
-    return result(preferred, { accounts, seededNow: false, seedSeconds: null, reused: true, stop: async () => {} });
+  // The port of the last start comes first: a backend still running there is reused, and a new one keeps the
+  // address that signed-in accounts and mailed links already use.
+  const previous = preferred === 0 ? null : lastPort(dataDir);
+  for (const candidate of new Set([previous, preferred].filter((p) => p !== null && p !== 0))) {
+    if (await isServing(dataDir, candidate)) {
+      const accounts = existsSync(accountsFile(dataDir)) ? readFileSync(accountsFile(dataDir), 'utf8') : '';
+      log(`Using the provider backend already running at https://localhost:${candidate}.`);
+      return result(candidate, { accounts, seededNow: false, seedSeconds: null, reused: true, stop: async () => {} });
+    }
   }
-  const port = await choosePort(preferred);
+  const wanted = previous ?? preferred;
+  const port = (wanted !== preferred && (await tryPort(wanted))) || (await choosePort(preferred));
   if (port === null) throw new Error('no free port for the provider backend');
-  if (preferred !== 0 && port !== preferred)
-    log(`Port ${preferred} is in use by another program; the provider backend uses port ${port} instead.`);
+  if (preferred !== 0 && port !== preferred) {
+    log(
+      port === previous
+        ? `The provider backend keeps port ${port}, which it used last time (${preferred} was taken then).`
+        : `Port ${preferred} is in use by another program; the provider backend uses port ${port} instead.`,
+    );
+  }
   const seeded = seed
     ? await seedOnce(dataDir, { env: childEnv, quiet, log })
     : { accounts: '', seededNow: false, seedSeconds: null };
@@ -161,6 +195,7 @@ export async function startLocalServer({
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  rememberPort(dataDir, port);
   return result(port, {
     ...seeded,
     reused: false,

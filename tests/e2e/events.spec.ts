@@ -195,3 +195,66 @@ test('offline: the event logs still open and filter from the cache', async ({ pa
     await own.close().catch(() => undefined);
   }
 });
+
+test("journey (c): the admin's own new actions show in the provider log after Sync now, with names", async ({
+  page,
+  desk,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const email = `log.${tag}@northwind-msp.example`;
+  const clientName = `Log Check ${tag}`;
+  await signIn(page, desk.url, demo, demo.account(PROVIDER_ADMIN));
+  await openProviderLog(page);
+  const sections = page.getByRole('navigation', { name: 'Sections', exact: true });
+
+  // Two actions of the admin's own: invite a technician, create a client.
+  await sections.getByRole('link', { name: 'Members' }).click();
+  await page.getByRole('button', { name: 'Invite members' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Invite members' });
+  await dialog.getByLabel('Email addresses').fill(email);
+  await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(page.getByText('Invitation sent.')).toBeVisible();
+
+  await sections.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  dialog = page.getByRole('dialog', { name: 'New client organization' });
+  await dialog.getByLabel('Organization name').fill(clientName);
+  await dialog.getByLabel('Owner email').fill(`owner.${tag}@client.example`);
+  await dialog.getByRole('button', { name: 'Create client' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+  const account = page.getByRole('region', { name: 'Account' });
+  await account.getByRole('button', { name: 'Sync now' }).click();
+  await expect(account).toContainText(/Online · last synced/, { timeout: 30_000 });
+  await sections.getByRole('link', { name: 'Event logs' }).click();
+  const events = page.getByRole('grid', { name: 'Provider events' });
+  await page.getByLabel('Search events').fill(tag);
+  // Named, not by short id: the invitee from the synced members, the client from the synced clients.
+  await expect(events.getByRole('row').filter({ hasText: `Invited user ${email}.` })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(events.getByRole('row').filter({ hasText: `Created organization ${clientName}.` })).toBeVisible();
+  await expectFewer(page, 10);
+  // The new client's owner invitation is named once the client was opened on this device (its members saved).
+  const ownerInvite = events.getByRole('row').filter({ hasText: `Invited user owner.${tag}@client.example.` });
+  await expect(ownerInvite).toHaveCount(0);
+  await page.keyboard.press('Control+K');
+  await page.getByLabel('Go to').fill(clientName);
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByRole('option', { name: new RegExp(clientName) })
+      .first(),
+  ).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('grid', { name: 'Members' })).toContainText(`owner.${tag}@client.example`, {
+    timeout: 20_000,
+  });
+  await sections.getByRole('link', { name: 'Event logs' }).click();
+  await page.getByLabel('Search events').fill(tag);
+  await expect(ownerInvite).toBeVisible({ timeout: 15_000 });
+  await expectFewer(page, 10);
+  await page.screenshot({ path: `${SCREENSHOTS}/events-own-actions.png` });
+});

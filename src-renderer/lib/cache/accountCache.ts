@@ -26,6 +26,16 @@ export interface CachedEventScope {
   scope: string;
   state: EventScopeState;
 }
+/**
+ * A list read live from the server that sync does not keep (a client's members and groups, the Waiting queue),
+ * saved as last shown so it stays browsable offline and after a restart. Display data only.
+ */
+export interface CachedSnapshot {
+  key: string;
+  value: unknown;
+  /** When the list was read (ms since epoch). */
+  loadedAt: number;
+}
 
 export class AccountCache extends Dexie {
   profile!: EntityTable<CachedProfile, 'id'>;
@@ -34,6 +44,7 @@ export class AccountCache extends Dexie {
   events!: EntityTable<CachedEvent, 'key'>;
   datasets!: EntityTable<CachedDataset, 'dataset'>;
   eventScopes!: EntityTable<CachedEventScope, 'scope'>;
+  snapshots!: EntityTable<CachedSnapshot, 'key'>;
 
   constructor(readonly accountId: string) {
     super(cacheName(accountId));
@@ -47,6 +58,7 @@ export class AccountCache extends Dexie {
       datasets: 'dataset',
       eventScopes: 'scope',
     });
+    this.version(2).stores({ snapshots: 'key' });
   }
 }
 

@@ -1,10 +1,12 @@
 import type { OrgCollection, OrgGroup, OrgMember } from '$shared/contract/clientOrg';
+import { orgSnapshotKey, readSnapshot, writeSnapshot } from '../cache/snapshots';
 import { DeskError, invoke } from '../desk';
 
 /**
  * What the console pages last loaded per client org (members, groups, collections), kept in memory for the whole
- * session: switching back to a client paints its lists at once, then refreshes. Nothing here is written to disk;
- * the provider-level cache (Dexie) does not hold client members.
+ * session: switching back to a client paints its lists at once, then refreshes. A resource with a `persistAs` name
+ * (members, groups) is also saved in the account's cache as last read, so an opened client stays browsable offline
+ * and after a restart. Collection names are not written to disk: the server keeps them encrypted.
  */
 export interface OrgScope {
   accountId: string;
@@ -32,11 +34,24 @@ export class OrgResource<T> {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #inFlight = new Map<string, Promise<T | null>>();
 
-  constructor(readonly fetch: (scope: OrgScope) => Promise<T>) {}
+  // Orgs whose saved copy was asked for already; never shown, so a plain Set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #restored = new Set<string>();
 
-  /** The remembered state for an org (reactive). */
+  constructor(
+    readonly fetch: (scope: OrgScope) => Promise<T>,
+    readonly persistAs?: string,
+  ) {}
+
+  /** The remembered state for an org (reactive); the first ask also brings back the saved copy, if any. */
   get(scope: OrgScope | null): Remembered<T> {
-    return scope ? (this.#entries[keyOf(scope)] ?? nothing) : nothing;
+    if (!scope) return nothing;
+    const key = keyOf(scope);
+    if (this.persistAs && !this.#restored.has(key)) {
+      this.#restored.add(key);
+      void this.#restore(scope, key);
+    }
+    return this.#entries[key] ?? nothing;
   }
 
   /** Loads the list again; concurrent calls for one org share a request. Failures land in `error`. */
@@ -47,7 +62,9 @@ export class OrgResource<T> {
     this.#patch(key, { loading: true });
     const request = this.fetch(scope)
       .then((value) => {
-        this.#patch(key, { value, loadedAt: Date.now(), loading: false, error: null });
+        const loadedAt = Date.now();
+        this.#patch(key, { value, loadedAt, loading: false, error: null });
+        this.#save(scope, value, loadedAt);
         return value;
       })
       .catch((error: unknown) => {
@@ -63,13 +80,32 @@ export class OrgResource<T> {
   /** Replaces the remembered list (after an action whose answer carries the new state). */
   set(scope: OrgScope, update: (current: T | null) => T): void {
     const key = keyOf(scope);
-    this.#patch(key, { value: update(this.#entries[key]?.value ?? null) });
+    const value = update(this.#entries[key]?.value ?? null);
+    this.#patch(key, { value });
+    this.#save(scope, value, this.#entries[key]?.loadedAt ?? Date.now());
   }
 
-  /** Forgets everything (tests, sign-out). */
+  /** Forgets what is in memory (tests, sign-out); saved copies go with the account's cache. */
   clear(): void {
     this.#entries = {};
     this.#inFlight.clear();
+    this.#restored.clear();
+  }
+
+  async #restore(scope: OrgScope, key: string): Promise<void> {
+    const saved = await readSnapshot<T>(scope.accountId, this.#snapshotKey(scope));
+    // A read that finished first wins: the saved copy only fills a gap.
+    if (saved && (this.#entries[key]?.value ?? null) === null) {
+      this.#patch(key, { value: saved.value, loadedAt: saved.loadedAt });
+    }
+  }
+
+  #save(scope: OrgScope, value: T, loadedAt: number): void {
+    if (this.persistAs) void writeSnapshot(scope.accountId, this.#snapshotKey(scope), value, loadedAt);
+  }
+
+  #snapshotKey(scope: OrgScope): string {
+    return orgSnapshotKey(scope.organizationId, this.persistAs ?? '');
   }
 
   #patch(key: string, patch: Partial<Remembered<T>>): void {
@@ -79,9 +115,13 @@ export class OrgResource<T> {
 
 export const orgMembers = new OrgResource<OrgMember[]>(
   async (scope) => (await invoke('org.members.list', scope)).members,
+  'members',
 );
 
-export const orgGroups = new OrgResource<OrgGroup[]>(async (scope) => (await invoke('org.groups.list', scope)).groups);
+export const orgGroups = new OrgResource<OrgGroup[]>(
+  async (scope) => (await invoke('org.groups.list', scope)).groups,
+  'groups',
+);
 
 /** With group and member access: the Collections page (opening it is logged as vault access, §12). */
 export const orgCollections = new OrgResource<OrgCollection[]>(

@@ -1,6 +1,7 @@
 /**
- * Who and what an event names, for the list: acting users from the provider's (and, in a client's log, the org's)
- * members, clients from the cached client list. Anything not known falls back to ids, as the web vault does.
+ * Who and what an event names, for the list: acting users from the provider's members and the members of clients
+ * opened on this device, clients from the cached client list, groups and collections of opened clients. Anything
+ * not known falls back to short ids, as the web vault does.
  */
 import { eventMessage, type EventSubject } from '$shared/events/eventMessages';
 import type { EventActor } from '$shared/events/eventCsv';
@@ -22,6 +23,12 @@ export interface DirectoryClient {
   name: string | null;
 }
 
+/** A group or collection of an opened client, by id. */
+export interface DirectoryThing {
+  id: string;
+  name: string;
+}
+
 const systemUsers: Record<number, string> = {
   1: 'SCIM',
   2: 'Domain verification',
@@ -35,8 +42,16 @@ export class EventDirectory {
   readonly #byMemberId = new Map<string, DirectoryPerson>();
   readonly #byProviderOrg = new Map<string, DirectoryClient>();
   readonly #byOrg = new Map<string, DirectoryClient>();
+  readonly #groups = new Map<string, string>();
+  readonly #collections = new Map<string, string>();
 
-  constructor(people: readonly DirectoryPerson[], clients: readonly DirectoryClient[]) {
+  constructor(
+    people: readonly DirectoryPerson[],
+    clients: readonly DirectoryClient[],
+    named: { groups?: readonly DirectoryThing[]; collections?: readonly DirectoryThing[] } = {},
+  ) {
+    for (const group of named.groups ?? []) this.#groups.set(group.id, group.name);
+    for (const collection of named.collections ?? []) this.#collections.set(collection.id, collection.name);
     for (const person of people) {
       if (person.userId && !this.#byUserId.has(person.userId)) this.#byUserId.set(person.userId, person);
       this.#byMemberId.set(person.id, person);
@@ -97,6 +112,8 @@ export class EventDirectory {
       return person ? personLabel(person) : null;
     }
     if (subject === 'providerOrg') return this.#byProviderOrg.get(id)?.name ?? null;
+    if (subject === 'group') return this.#groups.get(id) ?? null;
+    if (subject === 'collection') return this.#collections.get(id) ?? null;
     return null;
   }
 }

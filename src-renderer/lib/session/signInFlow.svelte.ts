@@ -108,6 +108,11 @@ export class SignInFlow {
     }
   }
 
+  /** Forgets the last failure (the server was changed, so its message is about another one). */
+  clearError(): void {
+    this.error = '';
+  }
+
   #show(step: SignInStep) {
     this.step = step;
     this.error = '';

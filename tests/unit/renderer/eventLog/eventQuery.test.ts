@@ -4,6 +4,7 @@ import type { ProviderEvent } from '$shared/contract/sync';
 import { accountCache, dropAccountCache } from '$lib/cache/accountCache';
 import { defaultFilter, rangeBounds, type EventLogFilter } from '$lib/eventLog/eventFilter';
 import { exactRanges, queryEvents, rowMatches, toRow, usesDirectory } from '$lib/eventLog/eventQuery';
+import { EventDirectory } from '$lib/eventLog/eventDirectory';
 import { ava, carla, contoso, directory, event, fabrikam } from './eventLogFixtures';
 
 const scope = 'provider:prov-1';
@@ -112,5 +113,26 @@ describe('EventDirectory.providerOrganizationIds', () => {
   it('lists the provider-organization ids of a client', () => {
     expect(directory().providerOrganizationIds(contoso.organizationId)).toEqual([contoso.id]);
     expect(directory().providerOrganizationIds('org-unknown')).toEqual([]);
+  });
+});
+
+describe('EventDirectory.message', () => {
+  it('names members, groups and collections of opened clients, and falls back to short ids', () => {
+    const dana = { id: 'ou-dana-0001', userId: 'user-dana', name: null, email: 'dana@contoso.example' };
+    const named = new EventDirectory([ava, dana], [contoso], {
+      groups: [{ id: 'grp-dispatch', name: 'Dispatch' }],
+      collections: [{ id: 'col-front-desk', name: 'Front desk' }],
+    });
+    const at = { organizationId: contoso.organizationId, providerUserId: null };
+    expect(named.message(event({ ...at, type: 1500, organizationUserId: dana.id }))).toBe(
+      'Invited user dana@contoso.example.',
+    );
+    expect(named.message(event({ ...at, type: 1400, groupId: 'grp-dispatch' }))).toBe('Created group Dispatch.');
+    expect(named.message(event({ ...at, type: 1300, collectionId: 'col-front-desk' }))).toBe(
+      'Created collection Front desk.',
+    );
+    expect(named.message(event({ ...at, type: 1300, collectionId: 'col-unknown-77' }))).toBe(
+      'Created collection col-unkn.',
+    );
   });
 });

@@ -87,6 +87,19 @@ describe('SignInScreen', () => {
     expect(input('Email address').value).toBe('ava@example.com');
   });
 
+  it("forgets the previous server's error when the server changes", async () => {
+    setup({
+      'session.login': () => {
+        throw new Error('[unreachable] Could not reach the server at vault.example.com.');
+      },
+    });
+    await screen.findByLabelText('Server');
+    await fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the server');
+    await fireEvent.change(screen.getByLabelText('Server'), { target: { value: 'bitwardenEu' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('clears the password as it is sent, and hands the signed-in state to the session', async () => {
     let seen = '';
     const fake = setup({
