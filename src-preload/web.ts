@@ -1,5 +1,6 @@
 import type { DeskErrorPayload, Envelope } from '../src-shared/contract/errors';
 import {
+  webMaxMessageBytes,
   webSessionStorageKey,
   webSocketPath,
   type WebClientMessage,
@@ -53,11 +54,14 @@ function connect(): Promise<WebSocket> {
         for (const handler of eventHandlers) handler(data.event, data.payload);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       connection = null;
       const offline: Envelope<never> = {
         ok: false,
-        error: { code: 'offline', message: 'Lost the connection to Provider Desk. Is it still running?' },
+        error:
+          event.code === 1009
+            ? { code: 'validation', message: 'The request was too large for Provider Desk; nothing was changed.' }
+            : { code: 'offline', message: 'Lost the connection to Provider Desk. Is it still running?' },
       };
       for (const settle of pending.values()) settle(offline);
       pending.clear();
@@ -76,10 +80,23 @@ async function call(channel: string, input: unknown): Promise<Envelope<unknown>>
     return { ok: false, error: payload.code ? payload : { code: 'offline', message: 'Cannot reach Provider Desk.' } };
   }
   const id = nextId++;
-  const message: WebClientMessage = { type: 'call', id, channel, input };
+  const text = JSON.stringify({ type: 'call', id, channel, input } satisfies WebClientMessage);
+  // Refused here with the reason, rather than the shell closing the socket on it.
+  const bytes = text.length > webMaxMessageBytes / 3 ? new Blob([text]).size : text.length;
+  if (bytes > webMaxMessageBytes) {
+    const limit = Math.round(webMaxMessageBytes / 1024 / 1024);
+    const size = Math.ceil(bytes / 1024 / 1024);
+    return {
+      ok: false,
+      error: {
+        code: 'validation',
+        message: `This request is ${size} MB; the browser shell carries at most ${limit} MB at once. Use a smaller file.`,
+      },
+    };
+  }
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    ws.send(JSON.stringify(message));
+    ws.send(text);
   });
 }
 

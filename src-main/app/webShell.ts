@@ -4,7 +4,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { webBridgePath, webSocketPath, type WebServerMessage } from '../../src-shared/contract/webProtocol';
+import {
+  webBridgePath,
+  webMaxMessageBytes,
+  webSocketPath,
+  type WebServerMessage,
+} from '../../src-shared/contract/webProtocol';
 import type { Desk } from '../desk';
 import { dispatch, parsePushPayload } from '../ipc/dispatch';
 import { contentSecurityPolicy, mimeTypeOf, readIndexHtml, resolveRendererFile } from './rendererFiles';
@@ -15,6 +20,10 @@ export interface WebShellOptions {
   bridgeFile: string;
   /** 0 picks a free port. */
   port: number;
+  /** The largest socket message accepted (tests set a small one); `webMaxMessageBytes` by default. */
+  maxMessageBytes?: number;
+  /** Where a dropped connection is reported (one line, no payload); stderr by default. */
+  log?: (line: string) => void;
 }
 
 export interface WebShell {
@@ -57,7 +66,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const server = createServer((request, response) => {
     void serveHttp(request, response);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? webMaxMessageBytes });
+  // Nothing a peer sends may end the process: every socket and server gets an error handler.
+  wss.on('error', (error) => log(`Browser shell: WebSocket server error: ${error.message}`));
+  server.on('clientError', (_error, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,6 +107,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const pathname = new URL(request.url ?? '/', origin).pathname;
     const trusted =
       pathname === webSocketPath && allowedHosts.has(request.headers.host ?? '') && request.headers.origin === origin;
@@ -113,6 +127,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       clearTimeout(timer);
       unsubscribe();
       sockets.delete(ws);
+    });
+    // A malformed frame or a message over the limit: ws itself closes the socket (1002 / 1009) and the shell
+    // keeps serving; without this listener the error would end the process.
+    ws.on('error', (error) => {
+      const code = (error as { code?: string }).code ?? 'error';
+      log(`Browser shell: closed a connection that sent a bad message (${code}).`);
     });
     ws.on('message', (data) => {
       const message = parseJson(data.toString());

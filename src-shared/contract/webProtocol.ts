@@ -15,6 +15,12 @@ export type WebServerMessage =
   | { type: 'event'; event: string; payload: unknown };
 
 export const webSocketPath = '/desk';
+/**
+ * The largest message either side sends on the socket (UTF-8 bytes): room for the 50 MB import text (which JSON
+ * escapes and UTF-8 may grow) with headroom. The bridge refuses a larger call with a clear error before sending;
+ * the shell closes a socket that sends one (1009) and keeps serving.
+ */
+export const webMaxMessageBytes = 160 * 1024 * 1024;
 export const webBridgePath = '/desk-bridge.js';
 /** sessionStorage key under which the bridge keeps its session token across reloads of the same tab. */
 export const webSessionStorageKey = 'provider-desk.session';

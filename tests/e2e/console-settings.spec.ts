@@ -156,10 +156,34 @@ test('policies, SSO, import and license of a client, with the import checked by 
   await shoot(page, 'console-sso', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  // Import 50 LastPass items: preview, progress (pushed to the renderer), report.
-  const { csv, names } = lastPassExport(tag);
+  // A 1.5 MB export goes through the browser shell's socket to a preview (it used to close the shell).
   await openConsole(page, orgId, 'import', 'Import');
   await page.getByLabel('File format').selectOption('lastpassCsv');
+  const bigRows = Array.from({ length: 12_000 }, (_, i) => [
+    `https://big${i}.example`,
+    `user${i}@example.com`,
+    `pw-${i}-${'x'.repeat(40)}`,
+    '',
+    `note ${i}`,
+    `Big ${tag} #${i}`,
+    `Desk ${tag} Big`,
+    '0',
+  ]);
+  const big = Papa.unparse({
+    fields: ['url', 'username', 'password', 'totp', 'extra', 'name', 'grouping', 'fav'],
+    data: bigRows,
+  });
+  expect(big.length).toBeGreaterThan(1_500_000);
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'lastpass_big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(big),
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('importable-count')).toHaveText('12,000 items', { timeout: 30_000 });
+
+  // Import 50 LastPass items: preview, progress (pushed to the renderer), report.
+  const { csv, names } = lastPassExport(tag);
   await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'lastpass_export.csv',
     mimeType: 'text/csv',

@@ -1,39 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WebServerMessage } from '../../../../src-shared/contract/webProtocol';
-import { startWebShell, type WebShell } from '../../../../src-main/app/webShell';
-import { createDesk } from '../../../../src-main/desk';
-import { createMemorySettingsStore } from '../../../../src-main/platform/memorySettingsStore';
+import type { WebShell } from '../../../../src-main/app/webShell';
+import { startTestShell, tokenOf } from './webShellHarness';
 
 let shell: WebShell;
 
 beforeEach(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-web-'));
-  const rendererDir = join(dir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(
-    join(rendererDir, 'index.html'),
-    `<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-abc'"></head><body></body></html>`,
-  );
-  writeFileSync(join(rendererDir, 'app.js'), 'export {}');
-  writeFileSync(join(dir, 'secret.txt'), 'do not serve');
-  writeFileSync(join(dir, 'bridge.js'), '/* bridge */');
-  const desk = createDesk({
-    identity: { name: 'Provider Desk', version: '1', shell: 'web' },
-    settingsStore: createMemorySettingsStore(),
-  });
-  shell = await startWebShell({ desk, rendererDir, bridgeFile: join(dir, 'bridge.js'), port: 0 });
+  shell = await startTestShell();
 });
 
 afterEach(() => shell.close());
-
-function tokenOf(url: string) {
-  return /#launch=(.+)$/.exec(url)![1]!;
-}
 
 /** Opens a socket with the given Origin and first message; resolves with the messages received until close. */
 function converse(
