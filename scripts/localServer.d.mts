@@ -3,6 +3,8 @@ export const localPort: number;
 export function serverDataDir(env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string;
 export function caFile(dataDir: string): string;
 export function accountsFile(dataDir: string): string;
+export function portFile(dataDir: string): string;
+export function lastPort(dataDir: string): number | null;
 export function isServing(dataDir: string, port?: number): Promise<boolean>;
 export function choosePort(preferred?: number): Promise<number | null>;
 

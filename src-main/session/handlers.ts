@@ -17,7 +17,9 @@ type SessionChannel =
   | 'session.switch'
   | 'session.activity'
   | 'session.register'
-  | 'account.fingerprint';
+  | 'account.fingerprint'
+  | 'account.changePassword'
+  | 'account.logOutEverywhere';
 
 export function sessionHandlers(session: SessionService, autoLock: AutoLock): { [C in SessionChannel]: Handler<C> } {
   return {
@@ -41,5 +43,7 @@ export function sessionHandlers(session: SessionService, autoLock: AutoLock): { 
     },
     'session.register': ({ masterPasswordConfirmation: _confirmed, ...input }) => session.register(input),
     'account.fingerprint': (input) => session.fingerprint(input?.accountId),
+    'account.changePassword': (input) => session.changePassword(input),
+    'account.logOutEverywhere': (input) => session.logOutEverywhere(input.accountId, input.masterPassword),
   };
 }

@@ -2,7 +2,14 @@
  * An unlocked account's keys at runtime (crypto.md §7–8.2): user key → private key → provider keys → client org
  * keys. Held only in main-process memory; `wipe()` zeroes every buffer when the account locks or logs out.
  */
-import { decryptToString, publicKeyFromPrivate, unwrapOrgKey, unwrapProviderKey, wipe } from '../crypto';
+import {
+  decryptToString,
+  publicKeyFromPrivate,
+  unwrapOrgKey,
+  unwrapProviderKey,
+  wipe,
+  wrapSymmetricKey,
+} from '../crypto';
 
 export class KeyRing {
   private readonly providerKeys = new Map<string, Uint8Array>();
@@ -84,6 +91,12 @@ export class KeyRing {
     const key = this.orgKeys.get(organizationId);
     if (!key) throw new Error('no key for this organization');
     return use(key);
+  }
+
+  /** The user key wrapped under a (new) stretched master key, for a master password change; the key stays here. */
+  wrapUserKey(stretchedMasterKey: Uint8Array): string {
+    this.assertLive();
+    return wrapSymmetricKey(this.userKey, stretchedMasterKey);
   }
 
   /** The account's public key (SPKI DER base64), derived from its private key; null without one. */

@@ -20,6 +20,7 @@ import { clientCredentialsGrant, refreshGrant } from '../bitwarden/identityApi';
 import { fingerprintPhrase } from '../crypto';
 import type { SecretStore } from '../platform/secretStore';
 import { accountIdFor, type AccountRecord } from './accountRecord';
+import { changeMasterPassword, logOutEverywhere } from './accountSecurity';
 import { AccountStore } from './accountStore';
 import { loginWithApiKey } from './apiKeyLogin';
 import type { KeyRing } from './keyRing';
@@ -249,6 +250,41 @@ export function createSessionService(deps: SessionDeps) {
     };
   }
 
+  /** The server ended every session of the account (a new password, log out everywhere): it signs in again. */
+  function sessionsEnded(account: LiveAccount): SessionState {
+    account.record.refreshToken = null;
+    account.tokens.set(null);
+    account.needsLogin = true;
+    store.save(account.record);
+    store.setRememberToken(serverKey(account.urls), account.record.email, null);
+    changed('expired');
+    return state();
+  }
+
+  async function changePassword(
+    input: { accountId: string } & Parameters<typeof changeMasterPassword>[3],
+  ): Promise<SessionState> {
+    const account = get(input.accountId);
+    const keys = account.keys;
+    if (!keys) throw new DeskError('unauthorized', 'This account is locked. Unlock it first.');
+    if (account.needsLogin) throw new DeskError('unauthorized', EXPIRED);
+    const changedKeys = await account.tokens.withToken((token) =>
+      changeMasterPassword({ http: account.http, token }, account.record, keys, input),
+    );
+    account.record.protectedUserKey = changedKeys.protectedUserKey;
+    account.record.localHash = changedKeys.localHash;
+    return sessionsEnded(account);
+  }
+
+  async function endEverySession(accountId: string, masterPassword: string): Promise<SessionState> {
+    const account = get(accountId);
+    if (account.needsLogin) throw new DeskError('unauthorized', EXPIRED);
+    await account.tokens.withToken((token) =>
+      logOutEverywhere({ http: account.http, token }, account.record, masterPassword),
+    );
+    return sessionsEnded(account);
+  }
+
   function logout(accountId: string): SessionState {
     const account = get(accountId);
     account.keys?.wipe();
@@ -311,6 +347,8 @@ export function createSessionService(deps: SessionDeps) {
     },
     lock,
     fingerprint,
+    changePassword,
+    logOutEverywhere: endEverySession,
     logout,
     switchTo(accountId: string): SessionState {
       get(accountId);

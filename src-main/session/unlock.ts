@@ -28,7 +28,8 @@ export async function unlockAccount(
   }
 }
 
-function sameText(a: string, b: string): boolean {
+/** Constant-time comparison of two hashes as text. */
+export function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   accountFingerprintInputSchema,
+  changePasswordInputSchema,
+  logOutEverywhereInputSchema,
   accountFingerprintSchema,
   accountInputSchema,
   emailCodeSentSchema,
@@ -76,6 +78,8 @@ export const channels = {
   'session.register': channel(registerInputSchema, registerResultSchema),
   // The signed-in account's own identity and fingerprint phrase (Settings → Account).
   'account.fingerprint': channel(accountFingerprintInputSchema.or(z.null()), accountFingerprintSchema),
+  'account.changePassword': channel(changePasswordInputSchema, sessionStateSchema),
+  'account.logOutEverywhere': channel(logOutEverywhereInputSchema, sessionStateSchema),
   // Sync (sync.ts): data arrives as `sync.batch` push events.
   'sync.start': channel(syncStartInputSchema, syncStartOutputSchema),
   'sync.status': channel(syncStatusInputSchema, syncStatusSchema),

@@ -106,6 +106,9 @@ const email = z
   .regex(/^[^\s@]+@[^\s@]+$/, 'Enter a valid email address');
 const masterPassword = z.string().min(1).max(1024);
 
+/** Bitwarden's rules for a new master password (bitwarden-accounts.md §1.3): at least 12 characters. */
+export const MIN_MASTER_PASSWORD_LENGTH = 12;
+
 export const loginResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ready'), accountId, session: sessionStateSchema }),
   /** Ask for a code; the recovery code (type 8) is always accepted as well. */
@@ -155,6 +158,31 @@ export const unlockInputSchema = z.object({ accountId, masterPassword }).strict(
 export const lockInputSchema = z.object({}).strict().optional();
 export const emptyOutputSchema = z.object({}).strict();
 
+/**
+ * Settings → Account: a new master password (Bitwarden's rule: at least 12 characters; the hint at most 50) and
+ * "Log out everywhere". Both prove the current master password; afterwards every session of the account, this one
+ * included, has ended and the account signs in again.
+ */
+export const changePasswordInputSchema = z
+  .object({
+    accountId,
+    currentPassword: masterPassword,
+    newPassword: z
+      .string()
+      .min(
+        MIN_MASTER_PASSWORD_LENGTH,
+        `The new master password needs at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`,
+      )
+      .max(1024),
+    hint: z.string().trim().max(50, 'The hint can have at most 50 characters.').optional(),
+  })
+  .strict()
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    message: 'The new master password is the same as the current one.',
+    path: ['newPassword'],
+  });
+export const logOutEverywhereInputSchema = z.object({ accountId, masterPassword }).strict();
+
 /** Without `accountId`, the active account. It must be unlocked: the phrase comes from its own key pair. */
 export const accountFingerprintInputSchema = z.object({ accountId: accountId.optional() }).strict().optional();
 
@@ -184,9 +212,6 @@ export type ConnectionChanged = z.infer<typeof connectionChangedSchema>;
 
 /** An account was logged out: drop everything cached for it. */
 export const accountLoggedOutSchema = z.object({ accountId });
-
-/** Bitwarden's rules for a new master password (bitwarden-accounts.md §1.3): at least 12 characters. */
-export const MIN_MASTER_PASSWORD_LENGTH = 12;
 
 /**
  * Creating an account (bitwarden-accounts.md §1): main makes the keys (PBKDF2-SHA256, 600,000 iterations) and
