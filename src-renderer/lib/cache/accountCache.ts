@@ -78,6 +78,11 @@ export function accountCache(accountId: string): AccountCache {
   return cache;
 }
 
+/** The cache of an account only if it is open now: writes that finish after a logout must not recreate it. */
+export function openAccountCache(accountId: string): AccountCache | undefined {
+  return open.get(accountId);
+}
+
 const PREFIX = 'provider-desk:';
 
 /** Deletes everything cached for an account (on `session.loggedOut`). */

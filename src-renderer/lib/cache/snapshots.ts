@@ -1,4 +1,4 @@
-import { accountCache } from './accountCache';
+import { accountCache, openAccountCache } from './accountCache';
 
 /**
  * Last-read lists kept for offline browsing (see `CachedSnapshot`). Saving is best effort: a full disk or a
@@ -19,9 +19,14 @@ export async function readSnapshot<T>(accountId: string, key: string): Promise<S
 }
 
 export async function writeSnapshot(accountId: string, key: string, value: unknown, loadedAt: number): Promise<void> {
+  // A read that lands after the account logged out keeps nothing: its cache is gone and stays gone.
+  const cache = openAccountCache(accountId);
+  if (!cache) return;
   try {
-    await accountCache(accountId).snapshots.put({ key, value, loadedAt });
+    await cache.snapshots.put({ key, value, loadedAt });
   } catch (error) {
+    // Closed: the account logged out (or the window is closing) while the list was read; nothing to keep.
+    if (error instanceof Error && error.name === 'DatabaseClosedError') return;
     console.warn(`Could not keep ${key} for offline use:`, error instanceof Error ? error.message : error);
   }
 }

@@ -26,8 +26,10 @@ export class QueueStore {
     const saved = `queue:${scope.providerId}:${days}`;
     if (key !== this.#key) {
       this.#key = key;
-      this.result = this.#kept.get(key) ?? null;
-      if (!this.result) void this.#restore(scope.accountId, saved, key);
+      // Not `this.result` read back: load runs inside the page's effect, which must not depend on the result.
+      const kept = this.#kept.get(key) ?? null;
+      this.result = kept;
+      if (!kept) void this.#restore(scope.accountId, saved, key);
     }
     this.error = '';
     if (offline) return;

@@ -76,7 +76,7 @@ describe('sync coordinator', () => {
     const { stop } = startSyncCoordinator({ report: (m) => reports.push(m) });
     const broken = eventsBatch(accountId, 'r1', ['x'], '2026-11-21T00:00:00Z');
     (broken as { events: unknown[] }).events[0] = { ...broken.events[0], key: undefined };
-    fake.emit('sync.batch', broken);
+    fake.emitUnchecked('sync.batch', broken);
     fake.emit('sync.batch', eventsBatch(accountId, 'r1', ['y'], '2026-11-22T00:00:00Z'));
     fake.emit('sync.batch', eventsBatch(accountId, 'r2', ['z'], '2026-11-23T00:00:00Z'));
     // Batches are stored in order: once the last one is in, the earlier ones were handled.

@@ -1,13 +1,16 @@
-import type {
-  AppInfo,
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  DeskBridge,
-  PushEventName,
-  PushEventPayload,
-  Settings,
+import {
+  channels,
+  pushEvents,
+  type AppInfo,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type DeskBridge,
+  type PushEventName,
+  type PushEventPayload,
+  type Settings,
 } from '$shared/contract';
+import type { z } from 'zod';
 
 type Handlers = { [C in ChannelName]?: (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -16,12 +19,24 @@ export interface FakeDesk {
   calls: { channel: ChannelName; input: unknown }[];
   /** Sends a push event to the renderer's subscribers, as main would. */
   emit<E extends PushEventName>(event: E, payload: PushEventPayload<E>): void;
+  /** A push as no main would send it, for tests of how the renderer survives one (not checked). */
+  emitUnchecked(event: PushEventName, payload: unknown): void;
   listenerCount(event: PushEventName): number;
 }
 
 /**
+ * Answers of fakes (and pushes of tests) that main's dispatch would have refused: a fixture that drifted from the
+ * contract. setup.ts fails the test that produced one, so component tests cannot pass on shapes main never sends.
+ */
+export const contractBreaks: string[] = [];
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+
+/**
  * Installs `window.desk` the way the preload or desk-bridge.js would: the fake stands at the true edge of the
- * renderer, so everything from `lib/desk.ts` inwards runs for real.
+ * renderer, so everything from `lib/desk.ts` inwards runs for real. Like dispatch, it parses every input (a
+ * refusal comes back as `[validation]`) and every answer against the contract.
  */
 export function installFakeDesk(handlers: Handlers): FakeDesk {
   const calls: FakeDesk['calls'] = [];
@@ -32,7 +47,15 @@ export function installFakeDesk(handlers: Handlers): FakeDesk {
       calls.push({ channel, input });
       const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
       if (!handler) throw new Error(`[not_found] No fake for ${channel}`);
-      return (await handler(input)) as never;
+      const parsedInput = channels[channel].input.safeParse(input);
+      if (!parsedInput.success) throw new Error(`[validation] ${issuesOf(parsedInput.error)}`);
+      const answer = await handler(input);
+      const parsed = channels[channel].output.safeParse(answer);
+      if (!parsed.success) {
+        contractBreaks.push(`${channel} answered outside the contract: ${issuesOf(parsed.error)}`);
+        throw new Error('[internal] Provider Desk produced an unexpected answer. Please try again.');
+      }
+      return parsed.data as never;
     },
     on(event, handler) {
       const set = listeners.get(event) ?? new Set();
@@ -46,6 +69,11 @@ export function installFakeDesk(handlers: Handlers): FakeDesk {
   return {
     calls,
     emit(event, payload) {
+      const parsed = pushEvents[event].safeParse(payload);
+      if (!parsed.success) contractBreaks.push(`push ${event} outside the contract: ${issuesOf(parsed.error)}`);
+      for (const handler of listeners.get(event) ?? []) handler(parsed.success ? parsed.data : payload);
+    },
+    emitUnchecked(event, payload) {
       for (const handler of listeners.get(event) ?? []) handler(payload);
     },
     listenerCount: (event) => listeners.get(event)?.size ?? 0,

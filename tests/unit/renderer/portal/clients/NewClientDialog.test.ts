@@ -5,7 +5,7 @@ import { clientList, scopeKeyOf } from '../../../../../src-renderer/lib/portal/c
 import NewClientDialog from '../../../../../src-renderer/lib/portal/clients/NewClientDialog.svelte';
 import { toast } from '../../../../../src-renderer/lib/toasts.svelte';
 import { installFakeDesk, type FakeDesk } from '../../fakes/desk';
-import { ACCOUNT, client, PROVIDER, signIn, signOut, subscription } from './clientFixtures';
+import { ACCOUNT, client, PROVIDER, seatEffectOf, signIn, signOut, subscription } from './clientFixtures';
 
 afterEach(async () => {
   toast.clear();
@@ -21,7 +21,7 @@ function fakeDesk(fail?: string): FakeDesk {
       return {
         client: null,
         ownerEmail: input.ownerEmail.toLowerCase(),
-        effect: {} as never,
+        effect: seatEffectOf({ currentSeats: 0, newSeats: input.seats, change: input.seats }),
       };
     },
   });
