@@ -1,11 +1,13 @@
 // The Fastify factory: `createServer(config)` opens (and migrates) the database, wires the mailer and routes,
 // and returns a server that listens on HTTPS (or loopback http when asked).
+import { existsSync } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { publicBaseUrl, type ServerConfig } from './config';
 import type { RouteModule, ServerContext } from './context';
-import { databaseKind, openDatabase } from './db/database';
+import { databaseKind, isPostgresUrl, openDatabase, sqlitePath } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { loadServerKeys } from './domain/serverKeys';
+import { resolveJwtKeys } from './domain/jwtKeys';
+import { loadServerKeys, type ServerKeys } from './domain/serverKeys';
 import { installAuth } from './http/auth';
 import { installBodyParsers } from './http/bodyParsers';
 import { installErrorHandler } from './http/errors';
@@ -13,6 +15,7 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { apiModules } from './routes/api/index';
 import { eventsModules } from './routes/events/index';
 import { identityModules } from './routes/identity/index';
+import { secureDataDir } from './storage';
 import { resolveTls, type TlsMaterial } from './tls';
 import { registerJoinPages } from './web/joinPages';
 
@@ -36,6 +39,12 @@ export async function createServer(
   config: ServerConfig,
   options: CreateServerOptions = {},
 ): Promise<ProviderDeskServer> {
+  // Issue 13: data folder 0700 and its files 0600, fixed before anything reads or adds to it.
+  const external = [
+    ...(config.databaseUrl?.startsWith('sqlite:') ? [sqlitePath(config)] : []),
+    ...[config.jwtKeyFile, config.jwtKeyPreviousFile].filter((f): f is string => !!f && existsSync(f)),
+  ];
+  const permissionsFixed = secureDataDir(config.dataDir, external);
   const tls = resolveTls(config);
   const app = Fastify({
     logger: {
@@ -48,14 +57,22 @@ export async function createServer(
     ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
   });
 
+  if (permissionsFixed) app.log.warn(permissionsFixed);
   const db = openDatabase(config);
+  let keys: ServerKeys;
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    const keysAtRest = { config, log: (m: string) => app.log.info(m) };
+    if (options.migrate !== false) await migrateToLatest(db, keysAtRest);
+    const jwtKeys = resolveJwtKeys(config);
+    if (isPostgresUrl(config.databaseUrl) && !config.jwtKey)
+      app.log.info(
+        `JWT signing key from ${jwtKeys.source}: several instances on this database must share one key (PD_JWT_KEY)`,
+      );
+    keys = await loadServerKeys(db, jwtKeys);
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  const keys = await loadServerKeys(db);
   let baseUrl = config.publicUrl ? publicBaseUrl(config, config.port) : '';
   const ctx: ServerContext = {
     config,

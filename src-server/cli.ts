@@ -3,6 +3,8 @@
 //   migrate  migrate the database and exit
 // Flags override the environment (PD_DATA_DIR, PD_HOST, PD_PORT, DATABASE_URL, PD_PUBLIC_URL, PD_TLS_CERT,
 // PD_TLS_KEY, PD_TLS_SELF_SIGNED, PD_INSECURE_HTTP, PD_TRUST_PROXY, SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM).
+// Environment only (secrets, issue 13): PD_JWT_KEY, PD_JWT_KEY_FILE, PD_JWT_KEY_PREVIOUS, PD_JWT_KEY_PREVIOUS_FILE
+// (src-server/README.md, "Storage at rest and signing keys").
 import { parseArgs } from 'node:util';
 import { createServer } from './app';
 import { configFromEnv, parseConfig, type ServerConfigInput } from './config';
@@ -113,7 +115,7 @@ async function migrate(input: ServerConfigInput): Promise<void> {
   const config = parseConfig({ ...input, insecureHttp: true, host: '127.0.0.1' });
   const db = openDatabase(config);
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, { config, log: (m) => console.log(m) });
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   } finally {
     await db.destroy();

@@ -8,6 +8,13 @@ const bool = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
   .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 const int = z.coerce.number().int();
+/** A secret key in base64 (standard or URL-safe), at least 256 bits: `openssl rand -base64 32`. */
+const base64Key = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length >= 32, {
+    message: 'must be base64 of at least 32 bytes (openssl rand -base64 32)',
+  });
 
 export const configSchema = z
   .object({
@@ -20,6 +27,25 @@ export const configSchema = z
     tlsKey: z.string().optional(),
     tlsSelfSigned: bool.default(false),
     insecureHttp: bool.default(false),
+    /**
+     * Access-token signing key (issue 13), kept outside the database: `PD_JWT_KEY` (base64; what several instances
+     * on PostgreSQL share), else the file `PD_JWT_KEY_FILE`, else `<dataDir>/jwt.key` (made once, 0600).
+     */
+    jwtKey: base64Key.optional(),
+    jwtKeyFile: z.string().min(1).optional(),
+    /** Rollover: keys still accepted for verification (comma-separated base64), while new tokens use `jwtKey`. */
+    jwtKeyPrevious: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(base64Key))
+      .optional(),
+    /** Rollover from a file: default `<dataDir>/jwt.previous.key` when present. */
+    jwtKeyPreviousFile: z.string().min(1).optional(),
     smtp: z
       .object({
         host: z.string().min(1),
@@ -39,15 +65,28 @@ export const configSchema = z
     passwordHashIterations: int.min(1000).default(200_000),
     /** Bitwarden waits 2 s before answering a failed secret check. */
     failedAuthDelayMs: int.min(0).default(2000),
+    /**
+     * Login backoff (src-server/README.md "Login backoff"): per (account, client address) `freeFailures` failures,
+     * then waits of `delaySeconds` doubling per failure up to `maxDelaySeconds`; per address across accounts the same
+     * after `ipMaxFailures`. Counters reset after `windowSeconds` without a failure or lock.
+     */
     backoff: z
       .object({
-        accountMaxFailures: int.min(1).default(5),
-        ipMaxFailures: int.min(1).default(30),
+        freeFailures: int.min(1).default(5),
+        ipMaxFailures: int.min(1).default(200),
         windowSeconds: int.min(1).default(900),
-        lockSeconds: int.min(1).default(60),
-        maxLockSeconds: int.min(1).default(3600),
+        delaySeconds: int.min(1).default(1),
+        maxDelaySeconds: int.min(1).default(900),
       })
-      .default({ accountMaxFailures: 5, ipMaxFailures: 30, windowSeconds: 900, lockSeconds: 60, maxLockSeconds: 3600 }),
+      .default({ freeFailures: 5, ipMaxFailures: 200, windowSeconds: 900, delaySeconds: 1, maxDelaySeconds: 900 }),
+    /** Anonymous routes that send mail: requests per client address and per target address within `windowSeconds`. */
+    mailRateLimit: z
+      .object({
+        perIp: int.min(1).default(30),
+        perEmail: int.min(1).default(10),
+        windowSeconds: int.min(1).default(900),
+      })
+      .default({ perIp: 30, perEmail: 10, windowSeconds: 900 }),
     bodyLimitBytes: int.min(1024).default(5 * 1024 * 1024),
     /**
      * Behind a load balancer or reverse proxy: which X-Forwarded-For hops to believe for the client address (IP
@@ -111,6 +150,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     tlsKey: pick('PD_TLS_KEY'),
     tlsSelfSigned: pick('PD_TLS_SELF_SIGNED') as unknown as boolean | undefined,
     insecureHttp: pick('PD_INSECURE_HTTP') as unknown as boolean | undefined,
+    jwtKey: pick('PD_JWT_KEY'), // issue 13: signing key outside the database
+    jwtKeyFile: pick('PD_JWT_KEY_FILE'),
+    jwtKeyPrevious: pick('PD_JWT_KEY_PREVIOUS'),
+    jwtKeyPreviousFile: pick('PD_JWT_KEY_PREVIOUS_FILE'),
     smtp: smtpHost
       ? {
           host: smtpHost,

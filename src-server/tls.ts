@@ -1,10 +1,11 @@
 // TLS material: given files, or a local CA + server certificate generated once (with the `openssl` tool)
 // in `<dataDir>/tls/` and reused. Official clients refuse plain http (bitwarden-api.md §13.2).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { ServerConfig } from './config';
+import { ensurePrivateDir, tightenTree, writePrivateFile } from './storage';
 
 export interface TlsMaterial {
   key: Buffer;
@@ -35,8 +36,10 @@ export function ensureSelfSigned(dataDir: string, host = '127.0.0.1'): TlsMateri
     key: join(dir, 'server.key'),
     cert: join(dir, 'server.crt'),
   };
+  let made = false;
   if (!existsSync(paths.caKey) || !existsSync(paths.caCert)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    made = true;
+    ensurePrivateDir(dir);
     openssl(
       [
         'req',
@@ -63,11 +66,12 @@ export function ensureSelfSigned(dataDir: string, host = '127.0.0.1'): TlsMateri
     rmSync(paths.cert, { force: true });
   }
   if (!existsSync(paths.key) || !existsSync(paths.cert)) {
+    made = true;
     const san = ['DNS:localhost', 'IP:127.0.0.1', 'IP:::1'];
     const bare = host.replace(/^\[|\]$/g, '');
     if (bare !== '0.0.0.0' && bare !== '::' && !['localhost', '127.0.0.1', '::1'].includes(bare))
       san.push(isIP(bare) ? `IP:${bare}` : `DNS:${bare}`);
-    writeFileSync(
+    writePrivateFile(
       join(dir, 'server.ext'),
       `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${san.join(',')}\n`,
     );
@@ -109,5 +113,6 @@ export function ensureSelfSigned(dataDir: string, host = '127.0.0.1'): TlsMateri
       dir,
     );
   }
+  if (made) tightenTree(dir); // openssl writes certificates (and, by version, keys) by the umask: owner only here
   return { key: readFileSync(paths.key), cert: readFileSync(paths.cert), caPath: paths.caCert };
 }

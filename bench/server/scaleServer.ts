@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { deriveMasterKey, DEFAULT_KDF_CONFIG, hashMasterPassword } from '../../src-main/crypto';
 import { openDatabase } from '../../src-server/db/database';
+import { resolveJwtKeys } from '../../src-server/domain/jwtKeys';
 import { loadServerKeys } from '../../src-server/domain/serverKeys';
 import { SCALE_DONE, SCALE_MARKER } from '../../src-server/seed/scale';
 import { SCALE_ADMIN } from '../../src-server/seed/scaleData';
@@ -175,7 +176,7 @@ export async function scaleData(backend: Backend, o: BenchOptions): Promise<Scal
         .where('name', 'in', [SCALE_MARKER, SCALE_DONE])
         .execute()
         .catch(() => []);
-      const keys = markers.length ? await loadServerKeys(db) : null;
+      const keys = markers.length ? await loadServerKeys(db, resolveJwtKeys({ dataDir: target.dataDir })) : null;
       return {
         provider: markers.find((m) => m.name === SCALE_MARKER)?.value,
         done: markers.some((m) => m.name === SCALE_DONE),

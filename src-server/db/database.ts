@@ -1,9 +1,9 @@
 // Opens the database named by the configuration: SQLite in the data dir, or PostgreSQL for postgres:// URLs.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir, touchPrivateFile } from '../storage';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -34,7 +34,9 @@ export function openDatabase(options: DatabaseOptions): Db {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = sqlitePath(options);
-  if (!options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.databaseUrl) ensurePrivateDir(options.dataDir);
+  // Created 0600 before SQLite opens it (SQLite would make it 0644); its -wal and -shm files take the same mode.
+  if (file !== ':memory:') touchPrivateFile(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

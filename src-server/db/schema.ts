@@ -58,9 +58,12 @@ export interface RefreshTokensTable {
   client_id: string;
   expires_at: string;
   creation_date: string;
+  security_stamp: string; // the user's stamp at issue; refused once it changes
+  family_id: string; // shared by every token rotated from one login
+  used_date: string | null; // set when rotated; presenting it again revokes the family
 }
 
-/** Failure counters for identity backoff; `scope_key` is `account:<email>` or `ip:<address>`. */
+/** Counters of `domain/backoff.ts`: `login:<account>|<address>`, `ip:<address>`, `mail-ip:<address>`, `mail-to:<email>`. */
 export interface LoginBackoffTable {
   scope_key: string;
   failures: number;

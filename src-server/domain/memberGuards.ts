@@ -34,3 +34,15 @@ export function permissionsToStore(
   }
   return JSON.stringify(granted);
 }
+
+export type MemberAction = 'revoke' | 'restore' | 'remove';
+
+/**
+ * Revoke, restore and remove by a Custom member (manage-users) stop at Admins, as upstream's
+ * `CustomUserActingOnAdminValidator`: the message to answer (per user in bulk), or '' when allowed.
+ * Owners are refused earlier, by the Owners-only rule.
+ */
+export function customActingOnAdmin(access: OrgAccess, targetType: number, action: MemberAction): string {
+  if (targetType !== OrgUserType.Admin || access.role !== OrgUserType.Custom) return '';
+  return `Custom users can not ${action} admins.`;
+}

@@ -19,3 +19,20 @@ export async function verifyPassword(clientHash: string, stored: string | null):
   const actual = await pbkdf2Async(clientHash, Buffer.from(saltB64, 'base64'), Number(iter), expected.length, 'sha256');
   return timingSafeEqual(actual, expected);
 }
+
+const DUMMY_SALT = randomBytes(16);
+
+/**
+ * Like `verifyPassword`, but without a stored hash (unknown account) it runs the same PBKDF2 work on a dummy salt
+ * and answers false: the time taken does not tell whether the account exists.
+ */
+export async function verifyPasswordOrDummy(
+  clientHash: string,
+  stored: string | null | undefined,
+  iterations: number,
+): Promise<boolean> {
+  if (stored) return verifyPassword(clientHash, stored);
+  const actual = await pbkdf2Async(clientHash, DUMMY_SALT, iterations, 32, 'sha256');
+  timingSafeEqual(actual, Buffer.alloc(32));
+  return false;
+}

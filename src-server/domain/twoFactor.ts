@@ -1,8 +1,10 @@
-// Two-step login providers of a user (bitwarden-accounts.md §4): stored rows, enabling, disabling.
+// Two-step login providers of a user (bitwarden-accounts.md §4): stored rows, enabling, disabling. Every change
+// rotates the security stamp, ending the user's sessions (a stricter rule than Bitwarden's, accounts §3.8).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { flag, isSet, nowIso, parseJson } from '../db/values';
 import { randomLowerAlnum } from './secrets';
+import { rotateSecurityStamp } from './securityStamp';
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
@@ -62,34 +64,26 @@ export async function enableProvider(trx: DbOrTrx, userId: string, type: number,
     .executeTakeFirstOrThrow();
   await trx
     .updateTable('users')
-    .set({
-      two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32),
-      revision_date: now,
-      account_revision_date: now,
-    })
+    .set({ two_factor_recovery_code: user.two_factor_recovery_code ?? randomLowerAlnum(32) })
     .where('id', '=', userId)
     .execute();
+  await rotateSecurityStamp(trx, userId);
 }
 
 export async function disableProvider(trx: DbOrTrx, userId: string, type: number): Promise<void> {
-  const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).where('type', '=', type).execute();
-  await trx
-    .updateTable('users')
-    .set({ revision_date: now, account_revision_date: now })
-    .where('id', '=', userId)
-    .execute();
+  await rotateSecurityStamp(trx, userId);
 }
 
 /** Recovery: every provider removed, a new recovery code. */
 export async function resetTwoFactor(trx: DbOrTrx, userId: string): Promise<void> {
-  const now = nowIso();
   await trx.deleteFrom('two_factor_providers').where('user_id', '=', userId).execute();
   await trx
     .updateTable('users')
-    .set({ two_factor_recovery_code: randomLowerAlnum(32), revision_date: now, account_revision_date: now })
+    .set({ two_factor_recovery_code: randomLowerAlnum(32) })
     .where('id', '=', userId)
     .execute();
+  await rotateSecurityStamp(trx, userId);
 }
 
 export async function recordTotpStep(trx: DbOrTrx, userId: string, step: number): Promise<void> {

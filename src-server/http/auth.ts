@@ -39,7 +39,9 @@ export function bearerToken(request: FastifyRequest): string | null {
 export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext | null> {
   const token = bearerToken(request);
   if (!token) return null;
-  const claims = await verifyAccessToken(ctx.keys.jwt, token);
+  // Rollover (issue 13): tokens signed with a previous key stay valid until they expire.
+  let claims = await verifyAccessToken(ctx.keys.jwt, token);
+  for (const key of ctx.keys.jwtPrevious) claims ??= await verifyAccessToken(key, token);
   if (!claims) return null;
   const user = await ctx.db
     .selectFrom('users')

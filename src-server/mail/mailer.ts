@@ -1,5 +1,6 @@
 // Outgoing mail: SMTP through nodemailer when configured; otherwise a file outbox under the data dir
-// (`<dataDir>/outbox/*.json`) and a log line carrying the message's link, so local use needs no mail server.
+// (`<dataDir>/outbox/*.json`, 0600 in a 0700 folder) and a log line saying where it was written, so local use needs
+// no mail server. The log line never carries the link or its token: logs travel further than the data folder.
 // Send after the transaction that caused the mail has committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
-  /** The actionable link (verification, invitation), logged in outbox mode. */
+  /** The actionable link (verification, invitation), kept in the outbox file only (never logged). */
   link?: string;
   /** Machine-readable facts for tests and tooling (e.g. `{ code }`), stored in the outbox file only. */
   meta?: Record<string, string>;
@@ -49,14 +50,11 @@ export function createMailer(config: ServerConfig, log: FastifyBaseLogger): Mail
   return {
     mode: 'outbox',
     async send(m) {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       const date = new Date().toISOString();
       const file = join(dir, `${date.replace(/[:.]/g, '-')}-${newId()}.json`);
       writeFileSync(file, JSON.stringify({ date, from: config.mailFrom, ...m }, null, 2), { mode: 0o600 });
-      log.info(
-        { to: m.to, subject: m.subject, file },
-        m.link ? `mail to ${m.to}: ${m.subject} — ${m.link}` : `mail to ${m.to}: ${m.subject}`,
-      );
+      log.info({ to: m.to, subject: m.subject, file }, `mail to ${m.to} written to the outbox: ${file}`);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { parseConfig, publicBaseUrl, type ServerConfig, type ServerConfigInput } from '../config';
 import { openDatabase, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { resolveJwtKeys } from '../domain/jwtKeys';
 import { loadServerKeys, type ServerKeys } from '../domain/serverKeys';
 import { createMailer, type Mailer } from '../mail/mailer';
 
@@ -47,7 +48,7 @@ export async function openCommandContext(input: ServerConfigInput): Promise<Comm
   });
   const baseUrl = publicBaseUrl(config, config.port, https ? 'https' : 'http');
   const db = openDatabase(config);
-  await migrateToLatest(db);
-  const keys = await loadServerKeys(db);
+  await migrateToLatest(db, { config });
+  const keys = await loadServerKeys(db, resolveJwtKeys(config));
   return { config, db, keys, mailer: createMailer(config, consoleLogger()), baseUrl, close: () => db.destroy() };
 }

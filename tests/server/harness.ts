@@ -47,7 +47,8 @@ export const TEST_CONFIG: Partial<ServerConfigInput> = {
   passwordHashIterations: 1000,
   failedAuthDelayMs: 0,
   emailVerification: false,
-  backoff: { accountMaxFailures: 50, ipMaxFailures: 500, windowSeconds: 900, lockSeconds: 60, maxLockSeconds: 3600 },
+  backoff: { freeFailures: 50, ipMaxFailures: 500, windowSeconds: 900, delaySeconds: 60, maxDelaySeconds: 3600 },
+  mailRateLimit: { perIp: 1000, perEmail: 1000, windowSeconds: 900 },
 };
 
 async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -167,7 +167,7 @@ describeServer('identity connect/token', (t) => {
 describeServer(
   'identity backoff',
   (t) => {
-    it('locks an account after repeated failures (429 + Retry-After), counters in the database', async () => {
+    it('locks an account at one address after repeated failures (429 + Retry-After), counters in the database', async () => {
       const reg = await registerUser(t());
       const hash = await passwordHashFor(reg.email, reg.password);
       for (let i = 0; i < 3; i++)
@@ -179,21 +179,21 @@ describeServer(
       const row = await t()
         .db.selectFrom('login_backoff')
         .selectAll()
-        .where('scope_key', '=', `account:${reg.email.toLowerCase()}`)
+        .where('scope_key', '=', `login:${reg.email.toLowerCase()}|127.0.0.1`)
         .executeTakeFirstOrThrow();
       expect(row.failures).toBe(3);
       // Lock expires: simulate by moving the lock into the past, then the right password works and clears the counter.
       await t()
         .db.updateTable('login_backoff')
         .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
-        .where('scope_key', 'like', 'account:%')
+        .where('scope_key', 'like', 'login:%')
         .execute();
       expect((await t().http.token(passwordForm(reg.email, hash))).status).toBe(200);
       expect(
         await t()
           .db.selectFrom('login_backoff')
           .selectAll()
-          .where('scope_key', '=', `account:${reg.email.toLowerCase()}`)
+          .where('scope_key', '=', `login:${reg.email.toLowerCase()}|127.0.0.1`)
           .executeTakeFirst(),
       ).toBeUndefined();
     });
@@ -208,5 +208,5 @@ describeServer(
       await t().db.deleteFrom('login_backoff').execute();
     });
   },
-  { backoff: { accountMaxFailures: 3, ipMaxFailures: 6, windowSeconds: 900, lockSeconds: 30, maxLockSeconds: 600 } },
+  { backoff: { freeFailures: 3, ipMaxFailures: 6, windowSeconds: 900, delaySeconds: 30, maxDelaySeconds: 600 } },
 );

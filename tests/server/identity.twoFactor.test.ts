@@ -43,8 +43,8 @@ describeServer('two-step login', (t) => {
       json: { key, token: totpCode(key), userVerificationToken: got.body.userVerificationToken },
     });
     expect(put.body).toEqual({ object: 'twoFactorAuthenticatorUpdate', authenticator: { enabled: true, key } });
-    const list = await t().http.get('/api/two-factor', { token: web });
-    expect(list.body.data).toEqual([{ object: 'twoFactorProvider', enabled: true, type: 0 }]);
+    // Enabling a provider rotates the security stamp: the set-up session has ended.
+    expect((await t().http.get('/api/two-factor', { token: web })).status).toBe(401);
     expect(
       (await t().db.selectFrom('events').select('type').where('user_id', '=', u.id).where('type', '=', 1002).execute())
         .length,
@@ -78,11 +78,22 @@ describeServer('two-step login', (t) => {
     });
     expect(remembered.status).toBe(200);
     expect(remembered.body.TwoFactorToken).toBeUndefined();
+    const web2 = (
+      await t().http.token({
+        ...form,
+        client_id: 'web',
+        deviceType: '9',
+        twoFactorProvider: '5',
+        twoFactorToken: ok.body.TwoFactorToken,
+      })
+    ).body.access_token as string;
+    const list = await t().http.get('/api/two-factor', { token: web2 });
+    expect(list.body.data).toEqual([{ object: 'twoFactorProvider', enabled: true, type: 0 }]);
     const badRemember = await t().http.token({ ...form, twoFactorProvider: '5', twoFactorToken: 'nope' });
     expect(badRemember.body.error_description).toBe('Two factor required.');
 
     const recover = await t().http.post('/api/two-factor/get-recover', {
-      token: web,
+      token: web2,
       json: { masterPasswordHash: u.passwordHash },
     });
     expect(recover.body.code).toMatch(/^[a-z0-9]{32}$/);
@@ -145,7 +156,21 @@ describeServer('two-step login', (t) => {
     const again = await t().http.token({ ...form, twoFactorProvider: '1', twoFactorToken: loginCode });
     expect(again.status).toBe(400);
 
-    const del = await t().http.delete('/api/two-factor/email', { token: web, json: { userVerificationToken: uvt } });
+    expect((await t().http.get('/api/two-factor', { token: web })).status).toBe(401); // enabling ended it
+    await t().http.post('/api/two-factor/send-email-login', {
+      json: { email: u.email, masterPasswordHash: u.passwordHash },
+    });
+    const web2 = await t().http.token({
+      ...form,
+      client_id: 'web',
+      deviceType: '9',
+      twoFactorProvider: '1',
+      twoFactorToken: t().outbox().at(-1)!.meta!.code!,
+    });
+    const del = await t().http.delete('/api/two-factor/email', {
+      token: web2.body.access_token,
+      json: { userVerificationToken: uvt },
+    });
     expect(del.status).toBe(204);
     expect((await t().http.token(form)).status).toBe(200);
   });

@@ -8,20 +8,23 @@ import { normalizeEmail } from '../../db/values';
 import { CodePurpose, issueEmailCode, verifyEmailCode } from '../../domain/emailCodes';
 import { EventType } from '../../domain/eventTypes';
 import { eventOrigin, writeEvent } from '../../domain/events';
-import { verifyPassword } from '../../domain/passwordHash';
+import { chargeAttempt, loginKeys, refundAttempt } from '../../domain/backoff';
+import { verifyPasswordOrDummy } from '../../domain/passwordHash';
 import { TokenPurpose, signToken, verifyToken } from '../../domain/signedTokens';
 import { newTotpSecret, verifyTotp } from '../../domain/totp';
 import { disableProvider, enableProvider, listProviders, TwoFactorType } from '../../domain/twoFactor';
 import { requireSecret, secretBody } from '../../domain/verifySecret';
 import { findUserByEmail, findUserById } from '../../domain/users';
 import { requireAuth } from '../../http/auth';
-import { badRequest, invalidField, unauthorized } from '../../http/errors';
+import { badRequest, errorBody, invalidField, tooManyRequests, unauthorized } from '../../http/errors';
+import { enforceMailRateLimit } from '../../http/mailRateLimit';
 import { email } from '../../http/schemas';
 import { parseBody } from '../../http/validate';
 import { sendQuietly } from '../../mail/mailer';
 import { twoFactorLoginCode, twoFactorSetupCode } from '../../mail/templates';
 
 const UV_TTL_MS = 30 * 60 * 1000;
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 const web = { config: { clients: ['web'] } };
 
 interface UvClaims {
@@ -172,16 +175,28 @@ const twoFactor: RouteModule = (app, ctx) => {
 
   app.post('/two-factor/send-email-login', { config: { anonymous: true } }, async (request, reply) => {
     const b = parseBody(emailLoginBody, request.body);
-    const user = await findUserByEmail(ctx.db, normalizeEmail(b.email));
-    const provider = user
-      ? (await listProviders(ctx.db, user.id)).find((p) => p.type === TwoFactorType.Email && p.enabled)
-      : undefined;
-    const proven =
-      !!user && !!b.masterPasswordHash && (await verifyPassword(b.masterPasswordHash, user.master_password_hash));
+    const address = normalizeEmail(b.email);
+    await enforceMailRateLimit(ctx, request, address);
+    // A password check: charged to the same login backoff as connect/token (domain/backoff.ts).
+    const keys = loginKeys(address, request.ip);
+    const wait = await chargeAttempt(ctx.db, ctx.config, keys);
+    if (wait !== null)
+      throw tooManyRequests(wait, errorBody(`Too many failed login attempts. Try again in ${wait} seconds.`));
+    // The same queries and PBKDF2 work for an unknown address, and one answer for every failure.
+    const user = await findUserByEmail(ctx.db, address);
+    const provider = (await listProviders(ctx.db, user?.id ?? NO_USER)).find(
+      (p) => p.type === TwoFactorType.Email && p.enabled,
+    );
+    const proven = await verifyPasswordOrDummy(
+      b.masterPasswordHash ?? '',
+      user?.master_password_hash,
+      ctx.config.passwordHashIterations,
+    );
     if (!user || !provider || !proven) {
       await new Promise((r) => setTimeout(r, ctx.config.failedAuthDelayMs));
       throw badRequest('Cannot send two-factor email.');
     }
+    await refundAttempt(ctx.db, keys);
     const code = await issueEmailCode(ctx.db, user.id, CodePurpose.TwoFactorLogin);
     await sendQuietly(ctx.mailer, request.log, twoFactorLoginCode(provider.data.email ?? user.email, code));
     return reply.status(200).send();

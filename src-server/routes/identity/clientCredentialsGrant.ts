@@ -1,7 +1,7 @@
 // grant_type=client_credentials with a personal API key, client_id `user.<id>` (bitwarden-api.md §3.5).
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../../context';
-import { clearFailures, recordFailure } from '../../domain/backoff';
+import { clearFailures, refundAttempt } from '../../domain/backoff';
 import { saveDevice } from '../../domain/devices';
 import { EventType } from '../../domain/eventTypes';
 import { writeEvent } from '../../domain/events';
@@ -35,10 +35,10 @@ export async function clientCredentialsGrant(ctx: ServerContext, request: Fastif
   const user = await findUserById(ctx.db, match[1]!.toLowerCase());
   const secret = form.get('client_secret') ?? '';
   if (!user || !safeEqual(secret, user.api_key)) {
-    await recordFailure(ctx.db, ctx.config, keys);
-    await failureDelay(ctx);
+    await failureDelay(ctx); // the charged attempt stays a failure
     throw invalidClient();
   }
+  await refundAttempt(ctx.db, keys);
   await clearFailures(ctx.db, [keys[0]!]);
   await ctx.db.transaction().execute(async (trx) => {
     await saveDevice(trx, user.id, device);

@@ -3,13 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../../context';
 import type { User } from '../../db/schema';
 import { normalizeEmail } from '../../db/values';
-import { accountKey, clearFailures, recordFailure } from '../../domain/backoff';
+import { clearFailures, recordFailure, refundAttempt } from '../../domain/backoff';
 import { countDevices, findDevice, saveDevice } from '../../domain/devices';
 import { CodePurpose, issueEmailCode, verifyEmailCode } from '../../domain/emailCodes';
 import { EventType } from '../../domain/eventTypes';
 import { writeEvent } from '../../domain/events';
 import { combinedMasterPasswordPolicy, identityPolicyBody } from '../../domain/masterPasswordPolicy';
-import { verifyPassword } from '../../domain/passwordHash';
+import { verifyPasswordOrDummy } from '../../domain/passwordHash';
 import { issueRefreshToken, STATIC_CLIENTS } from '../../domain/refreshTokens';
 import { checkRememberToken, issueRememberToken } from '../../domain/rememberTokens';
 import { loginBody } from '../../domain/tokenResponse';
@@ -122,9 +122,14 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
   await enforceBackoff(ctx, keys);
 
   const found = email ? await findUserByEmail(ctx.db, email) : undefined;
-  const passwordOk = await verifyPassword(form.get('password') ?? '', found?.master_password_hash ?? null);
+  // Same PBKDF2 work for an unknown account (accounts leak by timing otherwise).
+  const passwordOk = await verifyPasswordOrDummy(
+    form.get('password') ?? '',
+    found?.master_password_hash,
+    ctx.config.passwordHashIterations,
+  );
   if (!found || !passwordOk) {
-    await recordFailure(ctx.db, ctx.config, keys);
+    // The attempt charged by enforceBackoff stays a failure.
     if (found)
       await writeEvent(ctx.db, {
         type: EventType.User_FailedLogIn,
@@ -135,6 +140,7 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
     await failureDelay(ctx);
     throw identityError('invalid_grant', BAD_CREDENTIALS);
   }
+  await refundAttempt(ctx.db, keys); // the password is right: not a failure (a wrong second factor records one)
   let user = found;
   const policy = identityPolicyBody(await combinedMasterPasswordPolicy(ctx.db, user.id));
 
@@ -147,7 +153,7 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
     const passed = await checkSecondFactor(ctx, user, providers, type, code);
     if (!passed && type === TwoFactorType.Remember) throw twoFactorChallenge(user, providers, policy);
     if (!passed) {
-      await recordFailure(ctx.db, ctx.config, [accountKey(email)]);
+      await recordFailure(ctx.db, ctx.config, keys);
       await writeEvent(ctx.db, {
         type: EventType.User_FailedLogIn2fa,
         userId: user.id,
@@ -165,7 +171,7 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
     await verifyNewDevice(ctx, request, form, user);
   }
 
-  await clearFailures(ctx.db, [accountKey(email)]);
+  await clearFailures(ctx.db, [keys[0]!]);
   const scope = form.get('scope') ?? 'api offline_access';
   const scopes = scope.split(/\s+/).filter(Boolean);
   const refreshToken = await ctx.db.transaction().execute(async (trx) => {
@@ -177,7 +183,7 @@ export async function passwordGrant(ctx: ServerContext, request: FastifyRequest,
       deviceType: device.type,
       ipAddress: request.ip,
     });
-    return scopes.includes('offline_access') ? issueRefreshToken(trx, user.id, clientId, deviceId) : null;
+    return scopes.includes('offline_access') ? issueRefreshToken(trx, user, clientId, deviceId) : null;
   });
   const accessToken = await signAccessToken(ctx.db, ctx.keys.jwt, issuer(ctx), {
     user,

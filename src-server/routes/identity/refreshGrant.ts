@@ -1,4 +1,5 @@
-// grant_type=refresh_token (bitwarden-api.md §3.4): rotates the refresh token; claims rebuilt from the database.
+// grant_type=refresh_token (bitwarden-api.md §3.4): rotates the refresh token within its family (reuse revokes the
+// family, see domain/refreshTokens.ts); claims rebuilt from the database.
 import type { ServerContext } from '../../context';
 import { issueRefreshToken, redeemRefreshToken } from '../../domain/refreshTokens';
 import { findUserById } from '../../domain/users';
@@ -22,7 +23,8 @@ export async function refreshGrant(ctx: ServerContext, form: TokenForm) {
           .where('id', '=', row.device_id)
           .executeTakeFirst()
       : undefined;
-    return { row, device, token: await issueRefreshToken(trx, row.user_id, clientId, row.device_id) };
+    const owner = { id: row.user_id, security_stamp: row.user_stamp };
+    return { row, device, token: await issueRefreshToken(trx, owner, clientId, row.device_id, row.family_id) };
   });
   if (!rotated) throw invalidGrant();
   const user = await findUserById(ctx.db, rotated.row.user_id);

@@ -9,6 +9,7 @@ import { TokenPurpose, signToken, verifyToken } from '../../domain/signedTokens'
 import { buildUserRow, findUserByEmail } from '../../domain/users';
 import { ApiError, badRequest, validationFailed } from '../../http/errors';
 import { base64, email, encString, guid, keyId } from '../../http/schemas';
+import { enforceMailRateLimit } from '../../http/mailRateLimit';
 import { parseBody } from '../../http/validate';
 import { sendQuietly } from '../../mail/mailer';
 import { registrationEmail } from '../../mail/templates';
@@ -250,6 +251,7 @@ const register: RouteModule = (app, ctx) => {
       if (existing) throw badRequest(`Email ${b.email} is already taken`);
       return sendToken(request, reply, token);
     }
+    await enforceMailRateLimit(ctx, request, address); // counted for taken addresses too
     if (!existing) await sendQuietly(ctx.mailer, request.log, registrationEmail(ctx.baseUrl(), address, token));
     return reply.status(204).send();
   });

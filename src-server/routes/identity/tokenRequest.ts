@@ -1,7 +1,7 @@
 // Shared pieces of the token grants: form access, client version and device checks, backoff.
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../../context';
-import { accountKey, ipKey, lockedFor } from '../../domain/backoff';
+import { chargeAttempt, loginKeys } from '../../domain/backoff';
 import { identityError, identityErrorBody, tooManyRequests } from '../../http/errors';
 
 /** Form fields, read case-insensitively. */
@@ -56,22 +56,28 @@ export function requireDevice(form: TokenForm): DeviceFields {
   return { identifier, type, name, pushToken: form.get('devicePushToken') ?? null };
 }
 
-/** 429 with Retry-After when the account, client or IP is locked out. */
-export async function enforceBackoff(ctx: ServerContext, keys: string[]): Promise<void> {
-  const wait = await lockedFor(ctx.db, keys);
-  if (wait !== null) {
-    throw tooManyRequests(
-      wait,
-      identityErrorBody(
-        'invalid_grant',
-        `Too many failed login attempts. Try again in ${wait} seconds.`,
-        'too_many_attempts',
-      ),
-    );
-  }
+/** The token endpoint's 429 (Retry-After, the identity error shape). */
+export function backoffRefusal(wait: number) {
+  return tooManyRequests(
+    wait,
+    identityErrorBody(
+      'invalid_grant',
+      `Too many failed login attempts. Try again in ${wait} seconds.`,
+      'too_many_attempts',
+    ),
+  );
 }
 
-export const backoffKeys = (request: FastifyRequest, account: string) => [accountKey(account), ipKey(request.ip)];
+/**
+ * Charges this attempt to the backoff of the account at this address and of the address (domain/backoff.ts): it
+ * counts as a failure unless refunded. 429 with Retry-After while locked.
+ */
+export async function enforceBackoff(ctx: ServerContext, keys: string[]): Promise<void> {
+  const wait = await chargeAttempt(ctx.db, ctx.config, keys);
+  if (wait !== null) throw backoffRefusal(wait);
+}
+
+export const backoffKeys = (request: FastifyRequest, account: string) => loginKeys(account, request.ip);
 
 /** The 2 s pause Bitwarden makes before answering a failed secret check. */
 export const failureDelay = (ctx: ServerContext) => new Promise((r) => setTimeout(r, ctx.config.failedAuthDelayMs));

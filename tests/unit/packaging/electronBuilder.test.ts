@@ -42,6 +42,8 @@ describe('electron-builder configuration', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The renderer is served from app://, never file://: file pages need no privileges beyond a browser's.
+      grantFileProtocolExtraPrivileges: false,
     });
     // Integrity validation and asar-only loading mean nothing without an asar with its hash embedded.
     expect(config.asar).not.toBe(false);

@@ -1,5 +1,5 @@
 // Revoke, restore and remove members, single and bulk (bitwarden-api.md §7.3). The org always keeps a
-// Confirmed Owner; only Owners act on Owners; nobody acts on themselves.
+// Confirmed Owner; only Owners act on Owners; Custom members do not act on Admins; nobody acts on themselves.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { Database, OrganizationUser } from '../../../db/schema';
 import { nowIso } from '../../../db/values';
 import { writeEvent } from '../../../domain/events';
 import { EventType } from '../../../domain/eventTypes';
+import { customActingOnAdmin } from '../../../domain/memberGuards';
 import { missingRequiredTwoFactor, singleOrgConflict } from '../../../domain/memberCompliance';
 import { canManageUsers, pathId, requireOrgAccess, orgEventOrigin } from '../../../domain/orgAccess';
 import { assertOwnerRemains, LAST_OWNER, reserveSeats, restoredStatus } from '../../../domain/orgMembers';
@@ -44,6 +45,8 @@ async function ownerRemains(trx: Transaction<Database>, m: OrganizationUser): Pr
 const revoke: Op = async (trx, access, m, request) => {
   if (m.user_id && m.user_id === access.membership?.user_id) return 'You cannot revoke yourself.';
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can revoke other owners.';
+  const adminGuard = customActingOnAdmin(access, m.type, 'revoke');
+  if (adminGuard) return adminGuard;
   if (m.status === OrgUserStatus.Revoked) return 'Already revoked.';
   if (!(await ownerRemains(trx, m))) return LAST_OWNER;
   await trx
@@ -65,6 +68,8 @@ const revoke: Op = async (trx, access, m, request) => {
 const restore: Op = async (trx, access, m, request) => {
   if (m.user_id && m.user_id === access.membership?.user_id) return 'You cannot restore yourself.';
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can restore other owners.';
+  const adminGuard = customActingOnAdmin(access, m.type, 'restore');
+  if (adminGuard) return adminGuard;
   if (m.status !== OrgUserStatus.Revoked) return 'Already active.';
   if (m.user_id && (await missingRequiredTwoFactor(trx, m.organization_id, m.user_id, m.type)))
     return 'You cannot restore this user until they enable two-step login on their user account.';
@@ -104,6 +109,8 @@ const restore: Op = async (trx, access, m, request) => {
 const remove: Op = async (trx, access, m, request) => {
   if (m.user_id && m.user_id === access.membership?.user_id) return 'You cannot remove yourself.';
   if (m.type === OrgUserType.Owner && access.role !== OrgUserType.Owner) return 'Only owners can delete other owners.';
+  const adminGuard = customActingOnAdmin(access, m.type, 'remove');
+  if (adminGuard) return adminGuard;
   if (!(await ownerRemains(trx, m))) return LAST_OWNER;
   await trx.deleteFrom('organization_users').where('id', '=', m.id).execute();
   await writeEvent(trx, {
