@@ -82,11 +82,11 @@ export const configSchema = z
     /** Anonymous routes that send mail: requests per client address and per target address within `windowSeconds`. */
     mailRateLimit: z
       .object({
-        perIp: int.min(1).default(30),
+        perIp: int.min(1).default(120),
         perEmail: int.min(1).default(10),
         windowSeconds: int.min(1).default(900),
       })
-      .default({ perIp: 30, perEmail: 10, windowSeconds: 900 }),
+      .default({ perIp: 120, perEmail: 10, windowSeconds: 900 }),
     bodyLimitBytes: int.min(1024).default(5 * 1024 * 1024),
     /**
      * Behind a load balancer or reverse proxy: which X-Forwarded-For hops to believe for the client address (IP
