@@ -12,6 +12,8 @@ import type { Database } from '../db/schema';
 /** Failures of one account from one address. */
 export const pairKey = (account: string, ip: string) => `login:${account}|${ip}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
+export const mailIpKey = (ip: string) => `mail-ip:${ip}`;
+export const mailToKey = (email: string) => `mail-to:${email}`;
 export const loginKeys = (account: string, ip: string) => [pairKey(account, ip), ipKey(ip)];
 
 const isIpKey = (key: string) => key.startsWith('ip:');
@@ -160,12 +162,28 @@ export async function mailRateLimited(db: Db, config: ServerConfig, ip: string, 
     const now = Date.now();
     let wait = 0;
     for (const [key, limit] of [
-      [`mail-ip:${ip}`, perIp],
-      [`mail-to:${email}`, perEmail],
+      [mailIpKey(ip), perIp],
+      [mailToKey(email), perEmail],
     ] as const) {
       const row = await bump(trx, key, windowSeconds, now);
       if (row.failures > limit) wait = Math.max(wait, Date.parse(row.first_failure_at) + windowSeconds * 1000 - now);
     }
     return wait > 0 ? Math.ceil(wait / 1000) : null;
   });
+}
+
+/**
+ * Forgets the counters of one client address (its login failures with any account, its IP total, its mail count)
+ * and the mail counts of the given addresses: what a trusted caller (the seed) left behind.
+ */
+export async function clearCallerCounters(db: Db, ip: string, emails: string[] = []): Promise<void> {
+  await db
+    .deleteFrom('login_backoff')
+    .where((eb) =>
+      eb.or([
+        eb('scope_key', 'in', [ipKey(ip), mailIpKey(ip), ...emails.map(mailToKey)]),
+        eb('scope_key', 'like', `login:%|${ip}`),
+      ]),
+    )
+    .execute();
 }

@@ -76,15 +76,16 @@ test('a provider admin sees the subscription and invoices, downloads one, and sa
   await expect(page.getByRole('button', { name: 'Save provider details' })).toBeDisabled();
 });
 
-test('a service user has no Billing or Settings, and the pages refuse if reached anyway', async ({
+test('a service user has Settings with their account but no Billing, and Billing refuses if reached anyway', async ({
   page,
   desk,
   demo,
 }) => {
   await signIn(page, desk.url, demo, demo.account(SERVICE_USER));
-  await expect(sections(page).getByRole('link', { name: 'Clients' })).toBeVisible();
-  await expect(sections(page).getByRole('link', { name: 'Waiting' })).toBeVisible();
-  for (const name of ['Billing', 'Settings', 'Members', 'Event logs']) {
+  for (const name of ['Clients', 'Settings', 'Waiting']) {
+    await expect(sections(page).getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  for (const name of ['Billing', 'Members', 'Event logs']) {
     await expect(sections(page).getByRole('link', { name })).toHaveCount(0);
   }
 
@@ -93,8 +94,17 @@ test('a service user has no Billing or Settings, and the pages refuse if reached
   await expect(page.getByRole('table', { name: 'Invoices' })).toHaveCount(0);
   await page.evaluate(() => (location.hash = '#/events'));
   await expect(page.getByRole('heading', { name: 'Event logs are for provider admins' })).toBeVisible();
-  await page.evaluate(() => (location.hash = '#/settings'));
+
+  // Settings from the sidebar: the app's preferences and the account's own fingerprint, not the provider details.
+  await sections(page).getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByLabel('Theme')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue(SERVICE_USER, {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('textbox', { name: 'Fingerprint phrase' })).toHaveValue(/^\w+(-\w+){4}$/);
   await expect(page.getByText('can only be changed by a provider admin')).toBeVisible();
   await expect(page.getByLabel('Provider name')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save provider details' })).toHaveCount(0);
 });

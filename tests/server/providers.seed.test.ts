@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { seedDemo } from '../../src-server/seed/demo';
 import { demoClients } from '../../src-server/seed/demoData';
 import { describeServer } from './harness';
+import { registerUser } from './users';
 import { tableCounts } from './providers/fixtures';
 
 const CLIENTS = 7;
@@ -111,3 +112,19 @@ describeServer('providers: seed-demo', (t) => {
     expect(await tableCounts(t())).toEqual(before);
   });
 });
+
+// `npm start` seeds and then serves: the seed's ~150 registrations must not count against the first person who signs
+// up after it (they did: the mail rate limit of 127.0.0.1 was spent, and sign-up answered 429 for 15 minutes).
+describeServer(
+  'providers: seed-demo leaves no rate-limit counters',
+  (t) => {
+    it("lets the first real sign-up through right after seeding, with a limit below the seed's registrations", async () => {
+      const seeded = await seedDemo(t().server, { clients: 3 });
+      expect(seeded.accounts.filter((a) => a.password).length).toBeGreaterThan(3);
+      expect(await t().db.selectFrom('login_backoff').select('scope_key').execute()).toEqual([]);
+      const user = await registerUser(t());
+      expect(user.email).toContain('@');
+    });
+  },
+  { mailRateLimit: { perIp: 3, perEmail: 10, windowSeconds: 900 } },
+);

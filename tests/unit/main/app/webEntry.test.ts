@@ -36,7 +36,8 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
-describe('browser shell entry', () => {
+// Each test starts the built entry two or three times: seconds on a busy 2-core machine, not the 5 s default.
+describe('browser shell entry', { timeout: 60_000 }, () => {
   it('prints one line with the URL, serves the app, and exits 0 on SIGTERM', async () => {
     const running = await launch(mkdtempSync(join(tmpdir(), 'desk-entry-')));
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{43}$/);

@@ -47,10 +47,10 @@ describe('AppFrame: role gating (provider-portal.md §13)', () => {
     expect(linkNames()).toEqual(['Clients', 'Members', 'Event logs', 'Billing', 'Settings', 'Waiting']);
   });
 
-  it('hides Members, Event logs, Billing and Settings from a service user, keeping each shortcut fixed', async () => {
+  it('hides Members, Event logs and Billing from a service user, keeping each shortcut fixed', async () => {
     portal.providers = [provider(1)];
     const { onNavigate } = renderFrame();
-    expect(linkNames()).toEqual(['Clients', 'Waiting']);
+    expect(linkNames()).toEqual(['Clients', 'Settings', 'Waiting']);
     const waiting = screen.getByRole('link', { name: 'Waiting' });
     expect(waiting.getAttribute('aria-keyshortcuts')).toBe('Control+6');
     expect(waiting.getAttribute('title')).toBe('Waiting (Ctrl+6)');
@@ -63,7 +63,7 @@ describe('AppFrame: role gating (provider-portal.md §13)', () => {
     expect(onNavigate).toHaveBeenCalledTimes(1);
   });
 
-  it("keeps the app's own preferences in the palette for a service user, without the admin sections", async () => {
+  it('keeps Settings in the palette for a service user, without the admin sections', async () => {
     portal.providers = [provider(1)];
     const { onNavigate } = renderFrame();
     await fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
@@ -71,11 +71,11 @@ describe('AppFrame: role gating (provider-portal.md §13)', () => {
     const labels = within(list)
       .getAllByRole('option')
       .map((o) => o.querySelector('.label')?.textContent);
-    expect(labels).toEqual(expect.arrayContaining(['Clients', 'Waiting', 'App preferences']));
+    expect(labels).toEqual(expect.arrayContaining(['Clients', 'Settings', 'Waiting']));
     expect(labels).not.toContain('Billing');
-    expect(labels).not.toContain('Settings');
+    expect(labels).not.toContain('Members');
 
-    await fireEvent.input(screen.getByRole('combobox', { name: 'Go to' }), { target: { value: 'preferences' } });
+    await fireEvent.input(screen.getByRole('combobox', { name: 'Go to' }), { target: { value: 'settings' } });
     await fireEvent.keyDown(screen.getByRole('combobox', { name: 'Go to' }), { key: 'Enter' });
     expect(onNavigate.mock.calls[0]?.[0]).toMatchObject({ path: '/settings' });
   });
