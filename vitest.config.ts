@@ -54,9 +54,6 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
-          // One jsdom per worker rather than per file: 185 s → 37 s here (the environment and Svelte's imports were
-          // four fifths of it). Each test renders into a fresh container and testing-library unmounts it after.
-          isolate: false,
           include: ['tests/unit/renderer/**/*.test.ts'],
           setupFiles: ['tests/unit/renderer/setup.ts'],
         },

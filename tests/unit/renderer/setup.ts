@@ -1,4 +1,5 @@
 import { afterEach, expect } from 'vitest';
+import { toast } from '$lib/toasts.svelte';
 import { contractBreaks } from './fakes/desk';
 import { installMatchMedia } from './fakes/matchMedia';
 
@@ -12,7 +13,9 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// Toasts live in a module: cleared after every test, so no test sees what an earlier one left.
 afterEach(() => {
+  toast.clear();
   const breaks = contractBreaks.splice(0);
   expect(breaks, 'fake bridge answers and pushes must match the contract').toEqual([]);
   delete window.desk;
