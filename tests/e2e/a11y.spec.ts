@@ -2,11 +2,9 @@
 // violation on the provider's sections, Settings with its Account part, the About dialog, a client row's menu and
 // every page of an Enterprise client's console; and form fields' borders reach 3:1 against what is behind them
 // (WCAG 1.4.11, non-text contrast), computed from the painted styles.
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import SQLite from 'better-sqlite3';
-import { PROVIDER_ADMIN } from './demoBackend';
+import { PROVIDER_ADMIN, orgIdOf } from './demoBackend';
 import { expect, test } from './fixtures';
 import { signIn } from './signIn';
 
@@ -34,17 +32,6 @@ const CONSOLE = [
   ['events', 'Event logs'],
   ['subscription', 'Subscription'],
 ] as const;
-
-function orgIdOf(dataDir: string, name: string): string {
-  const db = new SQLite(join(dataDir, 'provider-desk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select id from organizations where name = ?').get(name) as { id: string } | undefined;
-    if (!row) throw new Error(`no organization named ${name} in the demo data`);
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
 
 /** The theme follows the OS while the preference is "System" (the default): emulate the OS's choice. */
 async function useTheme(page: Page, theme: (typeof THEMES)[number]) {

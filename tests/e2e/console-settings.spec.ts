@@ -6,27 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import SQLite from 'better-sqlite3';
 import Papa from 'papaparse';
 import { BwAccount } from '../interop/bw';
-import { PROVIDER_ADMIN } from './demoBackend';
+import { PROVIDER_ADMIN, orgIdOf } from './demoBackend';
 import { expect, test } from './fixtures';
 import { signIn } from './signIn';
 
 // An Enterprise client (policies and SSO) no other end-to-end test works in.
 const CLIENT = 'Tidewater Fisheries';
 const SHOTS = 'test-results/screenshots';
-
-function orgIdOf(dataDir: string, name: string): string {
-  const db = new SQLite(join(dataDir, 'provider-desk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select id from organizations where name = ?').get(name) as { id: string } | undefined;
-    if (!row) throw new Error(`no organization named ${name} in the demo data`);
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
 
 /** A LastPass export (url,username,password,totp,extra,name,grouping,fav): 46 logins and 4 secure notes. */
 function lastPassExport(tag: string) {

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { outboxDir } from '../../src-server/mail/mailer';
 import { accountsFile } from '../../scripts/localServer.mjs';
 import { launch, startBackend, templateDir, type Backend, type RegisteredUser } from './backend';
@@ -74,4 +75,16 @@ export async function startDemoBackend(template = templateDir()): Promise<DemoBa
       return { email: found.email, password: found.password, name: found.email };
     },
   };
+}
+
+/** A seeded organization's id by its name, read from the backend's SQLite file (the demo backends use SQLite). */
+export function orgIdOf(dataDir: string, name: string): string {
+  const db = new SQLite(join(dataDir, 'provider-desk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select id from organizations where name = ?').get(name) as { id: string } | undefined;
+    if (!row) throw new Error(`no organization named ${name} in the demo data`);
+    return row.id;
+  } finally {
+    db.close();
+  }
 }

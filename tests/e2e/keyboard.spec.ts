@@ -2,10 +2,8 @@
 // new page's main region, the client grid is one Tab stop with arrows inside it, a row's menu closes on Tab,
 // controls reached with Shift+Tab stay clear of the sticky "Acting client" banner, nothing scrolls sideways at
 // 200 % zoom, ArrowDown goes from a search field into its results, and the `/` shortcut can be turned off.
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import SQLite from 'better-sqlite3';
-import { PROVIDER_ADMIN } from './demoBackend';
+import { PROVIDER_ADMIN, orgIdOf } from './demoBackend';
 import { expect, test } from './fixtures';
 import { signIn } from './signIn';
 
@@ -13,17 +11,6 @@ const CLIENT = 'Tidewater Fisheries';
 
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections', exact: true });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Clients' });
-
-function orgIdOf(dataDir: string, name: string): string {
-  const db = new SQLite(join(dataDir, 'provider-desk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select id from organizations where name = ?').get(name) as { id: string } | undefined;
-    if (!row) throw new Error(`no organization named ${name} in the demo data`);
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
 
 /** What has focus, in words for a failure message: tag, role and accessible-ish name. */
 function focused(page: Page) {
